@@ -1,0 +1,200 @@
+#!/usr/bin/env bash
+# Klinik NIK: one script to install, build, serve and test.
+#
+#   ./build.sh serve [PORT]   install what is missing, build, serve www/ on 127.0.0.1
+#   ./build.sh test           install what is missing, then every test
+#   ./build.sh build          build the site into www/ and print sizes against the budget
+#   ./build.sh regions [--check]  regenerate src/regions_table.rs from registry packages
+#   ./build.sh bench          throughput of the library and of the CLI
+#
+# Every install step is skipped quickly when its tool is already present.
+set -euo pipefail
+cd "$(dirname "$0")"
+ROOT=$PWD
+TARGET=wasm32-unknown-unknown
+export CARGO_TERM_COLOR=${CARGO_TERM_COLOR:-never}
+
+say() { printf '\n== %s\n' "$*"; }
+
+# ---------------------------------------------------------------- installs
+wasm_bindgen_version() {
+  # The exact version pinned in Cargo.lock.
+  awk '/^name = "wasm-bindgen"$/ { getline; gsub(/"/, "", $3); print $3; exit }' Cargo.lock
+}
+
+ensure_rust() {
+  command -v cargo >/dev/null || { echo "cargo not found: install Rust with rustup first" >&2; exit 1; }
+  rustup target list --installed 2>/dev/null | grep -qx "$TARGET" || rustup target add "$TARGET"
+  rustup component list --installed 2>/dev/null | grep -q '^clippy' || rustup component add clippy
+  rustup component list --installed 2>/dev/null | grep -q '^rustfmt' || rustup component add rustfmt
+  local want have
+  want=$(wasm_bindgen_version)
+  have=$(wasm-bindgen --version 2>/dev/null | awk '{print $2}' || true)
+  if [ "$have" != "$want" ]; then
+    say "installing wasm-bindgen-cli $want (about 2 minutes, once)"
+    # --locked fails against this registry mirror (see shared/TOOLCHAIN.md).
+    cargo install wasm-bindgen-cli --version "$want"
+  fi
+}
+
+ensure_node() {
+  command -v node >/dev/null || { echo "node not found (Node 20 is expected on these machines)" >&2; exit 1; }
+  # Reinstall only when the lockfile changed since the last install.
+  if [ ! -f node_modules/.package-lock.json ] || ! cmp -s package-lock.json node_modules/.klinik-lock; then
+    say "installing npm devDependencies from package-lock.json"
+    npm ci --no-audit --no-fund
+    cp package-lock.json node_modules/.klinik-lock
+  fi
+}
+
+apt_install() {
+  if [ -z "${APT_UPDATED:-}" ]; then apt-get update -qq; APT_UPDATED=1; fi
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@" >/dev/null
+}
+
+ensure_browser() {
+  local need=()
+  [ -x /usr/bin/chromium ] || need+=(chromium)
+  [ -x /usr/bin/chromedriver ] || need+=(chromium-driver)
+  command -v pdftoppm >/dev/null || need+=(poppler-utils)
+  if [ ${#need[@]} -gt 0 ]; then
+    say "installing ${need[*]} (Debian packages)"
+    apt_install "${need[@]}"
+  fi
+}
+
+# ---------------------------------------------------------------- build
+build_site() {
+  ensure_rust
+  ensure_node
+  say "building the wasm module"
+  cargo build --release --target "$TARGET" --lib
+  wasm-bindgen --target web --no-typescript --out-dir www/pkg \
+    "target/$TARGET/release/klinik_nik.wasm"
+  node_modules/.bin/wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int \
+    --enable-sign-ext --enable-mutable-globals \
+    www/pkg/klinik_nik_bg.wasm -o www/pkg/klinik_nik_bg.wasm
+  size_report
+}
+
+# Budget for the whole site, gzip bytes (the wasm alone aims under 60 KB gzip).
+BUDGET_WASM_GZ=92160
+BUDGET_TOTAL_GZ=102400
+
+size_report() {
+  say "sizes (raw / gzip -9)"
+  local total=0 total_gz=0 f raw gz wasm_gz=0
+  while IFS= read -r f; do
+    raw=$(wc -c <"$f"); gz=$(gzip -9 -c "$f" | wc -c)
+    total=$((total + raw)); total_gz=$((total_gz + gz))
+    [[ $f == *.wasm ]] && wasm_gz=$gz
+    printf '  %-34s %8d B %8d B\n' "${f#www/}" "$raw" "$gz"
+  done < <(find www -type f ! -name '*.map' | sort)
+  printf '  %-34s %8d B %8d B\n' "total" "$total" "$total_gz"
+  printf '  budget: wasm %d B gzip (have %d), total %d B gzip (have %d)\n' \
+    "$BUDGET_WASM_GZ" "$wasm_gz" "$BUDGET_TOTAL_GZ" "$total_gz"
+  if [ "$wasm_gz" -gt "$BUDGET_WASM_GZ" ] || [ "$total_gz" -gt "$BUDGET_TOTAL_GZ" ]; then
+    echo "SIZE BUDGET EXCEEDED" >&2; exit 1
+  fi
+}
+
+# ---------------------------------------------------------------- regions
+# The packages the region table is generated from, with their sha256.
+REGION_PACKAGES=(
+  "npm idn-area-data@4.0.1 8d47ffb2be39c08aacb0a2dd43193a1edb5754edb1022d57158341c702acc32d"
+  "npm idn-area-data@3.1.2 e9724a3638162ee2ae7f9f75c88e332c848dd7ec2bd2090e2cd54772125bfbbd"
+  "npm idn-area-data@2.2.1 43f44025c306ec039c9535da9212d66383c60a9fc34663c4f67615c6960b33fd"
+  "npm nik-parser@1.0.1 d4665a887cd40b46282899a66fcd92851aca02fe8ada39ca093f48155f12169a"
+  "pypi iniknumber==0.1.0 324c596dad88d451a8190a63e854239dc9f5a0867d35074c0465de2485d3c747"
+)
+
+regions() {
+  local check=${1:-}
+  local cache=$ROOT/target/region-packages
+  local work; work=$(mktemp -d)
+  trap 'rm -rf "$work"' RETURN
+  mkdir -p "$cache"
+  local meta='{"packages":[' sep='' kind spec sha file name dir
+  for entry in "${REGION_PACKAGES[@]}"; do
+    read -r kind spec sha <<<"$entry"
+    if [ "$kind" = npm ]; then
+      name=${spec%@*}; file="$cache/$name-${spec#*@}.tgz"; dir="$work/$name-${spec#*@}"
+      [ -f "$file" ] || (cd "$cache" && npm pack --silent "$spec" >/dev/null)
+    else
+      name=${spec%==*}; file="$cache/$name-${spec#*==}-py3-none-any.whl"; dir="$work/$name-${spec#*==}"
+      [ -f "$file" ] || pip download --quiet --no-deps -d "$cache" "$spec"
+    fi
+    echo "$sha  $file" | sha256sum -c --quiet - || { echo "checksum mismatch for $spec" >&2; exit 1; }
+    mkdir -p "$dir"
+    if [ "$kind" = npm ]; then tar xzf "$file" -C "$dir"; else python3 -m zipfile -e "$file" "$dir"; fi
+    meta+="$sep[\"$spec ($kind)\",\"$sha\"]"; sep=','
+  done
+  meta+=']}'
+  local out=src/regions_table.rs
+  [ "$check" = --check ] && out=$work/regions_table.rs
+  KLINIK_REGION_META=$meta python3 tools/gen_regions.py "$work" "$out"
+  if [ "$check" = --check ]; then
+    if cmp -s "$out" src/regions_table.rs; then
+      echo "regions: src/regions_table.rs matches the pinned packages"
+    else
+      diff "$out" src/regions_table.rs | head -20
+      echo "regions: src/regions_table.rs differs from what the pinned packages generate; run ./build.sh regions" >&2
+      exit 1
+    fi
+  else
+    git --no-pager diff --stat -- src/regions_table.rs 2>/dev/null || true
+  fi
+}
+
+# ---------------------------------------------------------------- test
+run_tests() {
+  ensure_rust
+  ensure_node
+  ensure_browser
+  say "cargo fmt --check"
+  cargo fmt --check
+  say "clippy (native and wasm32), warnings denied"
+  cargo clippy --all-targets -- -D warnings
+  cargo clippy --target "$TARGET" --lib --tests -- -D warnings
+  say "region table matches the pinned packages"
+  regions --check
+  say "native tests"
+  cargo test
+  say "wasm tests in headless Chromium"
+  cargo test --target "$TARGET" --tests
+  build_site
+  cargo build --release --bin klinik-nik
+  say "end-to-end tests (node --test, playwright-core, /usr/bin/chromium)"
+  node --test tests/e2e/
+}
+
+bench() {
+  say "library, in process"
+  cargo bench --bench throughput
+  say "CLI end to end (JSON Lines to /dev/null)"
+  cargo build --profile fast --bin klinik-nik
+  local n=2000000 f=target/bench-input.txt
+  [ -f "$f" ] || python3 tools/gen_niks.py "$n" >"$f"
+  local t0 t1
+  t0=$(date +%s.%N)
+  target/fast/klinik-nik check --today 2026-11-27 <"$f" >/dev/null
+  t1=$(date +%s.%N)
+  python3 -c "import sys; n=$n; t=$t1-$t0; print(f'CLI: {n} lines in {t:.2f} s = {n/t/1e6:.2f} M lines/s')"
+}
+
+serve() {
+  build_site
+  local port=${1:-8000}
+  say "serving www/ at http://127.0.0.1:$port/ (Ctrl-C to stop)"
+  echo "http://127.0.0.1:$port/"
+  exec python3 -m http.server --bind 127.0.0.1 -d www "$port"
+}
+
+case "${1:-}" in
+  serve) shift; serve "$@" ;;
+  test) run_tests ;;
+  build) build_site ;;
+  regions) shift; regions "$@" ;;
+  bench) bench ;;
+  *) sed -n '2,9p' "$0"; exit 2 ;;
+esac

@@ -1,0 +1,338 @@
+//! The browser boundary (wasm32 only): a few exports that convert at the edge,
+//! and the DOM wiring of the page. Logic stays in the core; `today` is read
+//! here, from `js_sys::Date`, and nowhere else.
+
+use crate::date::Date;
+use crate::view::{IssueView, ReportView};
+use crate::{Lang, Severity, Sex, Stated};
+use gloo_events::EventListener;
+use serde::Serialize;
+use std::cell::RefCell;
+use wasm_bindgen::prelude::*;
+use web_sys::{Document, Element, HtmlInputElement};
+
+/// Today in the browser's local time zone.
+fn today() -> Date {
+    let d = js_sys::Date::new_0();
+    Date::new(
+        d.get_full_year() as i32,
+        d.get_month() as u8 + 1,
+        d.get_date() as u8,
+    )
+    .unwrap_or_else(|| Date::new(2026, 1, 1).unwrap_throw())
+}
+
+fn to_js<T: Serialize>(v: &T) -> JsValue {
+    v.serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .unwrap_throw()
+}
+
+/// `checkNik("3511…", "id")` → `{valid, number, issues: [{code, severity, start, end, message}], province, …}`.
+#[wasm_bindgen(js_name = checkNik)]
+pub fn check_nik(input: &str, lang: &str) -> JsValue {
+    to_js(&ReportView::new(
+        &crate::check_nik(input, today()),
+        Lang::parse(lang),
+    ))
+}
+
+/// `checkKk("3511…", "id")`: same shape as `checkNik`, `date` is the recording date.
+#[wasm_bindgen(js_name = checkKk)]
+pub fn check_kk(input: &str, lang: &str) -> JsValue {
+    to_js(&ReportView::new(
+        &crate::check_kk(input, today()),
+        Lang::parse(lang),
+    ))
+}
+
+/// Issues that need both numbers (the same number typed twice).
+#[wasm_bindgen(js_name = checkPair)]
+pub fn check_pair(nik: &str, kk: &str, lang: &str) -> JsValue {
+    let t = today();
+    let issues = crate::check_pair(&crate::check_nik(nik, t), &crate::check_kk(kk, t));
+    let lang = Lang::parse(lang);
+    to_js(
+        &issues
+            .iter()
+            .map(|i| IssueView::new(i, lang))
+            .collect::<Vec<_>>(),
+    )
+}
+
+/// Compares a NIK with the citizen's stated birth date (`YYYY-MM-DD` or empty),
+/// sex (`male`/`female`/empty) and regency of residence (`35.11`, `3511` or empty).
+#[wasm_bindgen(js_name = compareStated)]
+pub fn compare_stated(
+    nik: &str,
+    birth_date: &str,
+    sex: &str,
+    regency: &str,
+    lang: &str,
+) -> JsValue {
+    let digits: String = regency.chars().filter(char::is_ascii_digit).collect();
+    let stated = Stated {
+        birth_date: Date::parse_iso(birth_date.trim()),
+        sex: Sex::parse(sex),
+        regency: (digits.len() == 4).then(|| digits.parse().ok()).flatten(),
+    };
+    let issues = crate::compare(&crate::check_nik(nik, today()), &stated);
+    let lang = Lang::parse(lang);
+    to_js(
+        &issues
+            .iter()
+            .map(|i| IssueView::new(i, lang))
+            .collect::<Vec<_>>(),
+    )
+}
+
+/// Texts of the page, in one place. Elements carry `data-t="key"`.
+fn text(key: &str, lang: Lang) -> &'static str {
+    use Lang::{En, Id};
+    match (key, lang) {
+        ("tagline", Id) => "Cek NIK Anda: kami jelaskan setiap angka dan apa yang mungkin salah. Semua berjalan di ponsel Anda; tidak ada data yang dikirim.",
+        ("tagline", En) => "Check your NIK: we explain every digit and what may be wrong. Everything runs on your phone; no data is sent.",
+        ("nik-label", Id) => "NIK (16 angka di KTP-el)",
+        ("nik-label", En) => "NIK (the 16 digits on the KTP-el)",
+        ("seg-prov", Id) => "Provinsi",
+        ("seg-prov", En) => "Province",
+        ("seg-reg", Id) => "Kab/Kota",
+        ("seg-reg", En) => "Regency/City",
+        ("seg-dist", Id) => "Kecamatan",
+        ("seg-dist", En) => "District",
+        ("seg-date", Id) => "Tgl lahir",
+        ("seg-date", En) => "Birth date",
+        ("seg-serial", Id) => "No. urut",
+        ("seg-serial", En) => "Serial",
+        ("lang", Id) => "English",
+        ("lang", En) => "Bahasa Indonesia",
+        ("privacy", Id) => "NIK Anda tidak dikirim ke mana pun dan tidak disimpan. Jangan unggah foto KTP-el atau KK ke media sosial.",
+        ("privacy", En) => "Your NIK is not sent anywhere and not stored. Never post photos of your KTP-el or KK on social media.",
+        ("credit", Id) => "Data kode wilayah: idn-area-data (Fityan Ali Nugroho dkk.), lisensi ODbL 1.0, dan data kode sebelum 2022 dari paket iniknumber dan nik-parser.",
+        ("credit", En) => "Region-code data: idn-area-data (Fityan Ali Nugroho et al.), ODbL 1.0 licence, and pre-2022 codes from the iniknumber and nik-parser packages.",
+        ("valid", Id) => "Format NIK benar.",
+        ("valid", En) => "The NIK is well-formed.",
+        ("invalid", Id) => "Ada yang perlu diperiksa:",
+        ("invalid", En) => "Something needs checking:",
+        ("disclaimer", Id) => "NIK tidak punya angka pemeriksa, jadi format yang benar bukan bukti NIK terdaftar atau aktif. Hanya Dukcapil yang dapat memastikan status NIK.",
+        ("disclaimer", En) => "A NIK has no check digit, so a correct format does not prove the NIK is registered or active. Only Dukcapil can confirm a NIK's status.",
+        ("male", Id) => "laki-laki",
+        ("male", En) => "male",
+        ("female", Id) => "perempuan",
+        ("female", En) => "female",
+        ("age", Id) => "umur",
+        ("age", En) => "age",
+        ("year-guess", Id) => "tahun diperkirakan",
+        ("year-guess", En) => "year is a guess",
+        _ => "",
+    }
+}
+
+/// The segments of a NIK: (name in `data-seg`, digit range).
+const SEGMENTS: [(&str, usize, usize); 5] = [
+    ("prov", 0, 2),
+    ("reg", 2, 4),
+    ("dist", 4, 6),
+    ("date", 6, 12),
+    ("serial", 12, 16),
+];
+
+struct App {
+    doc: Document,
+    lang: Lang,
+    _listeners: Vec<EventListener>,
+}
+
+thread_local! {
+    static APP: RefCell<Option<App>> = const { RefCell::new(None) };
+}
+
+fn by_id(doc: &Document, id: &str) -> Option<Element> {
+    doc.get_element_by_id(id)
+}
+
+fn set_text(doc: &Document, id: &str, s: &str) {
+    if let Some(e) = by_id(doc, id) {
+        e.set_text_content(Some(s));
+    }
+}
+
+impl App {
+    fn translate(&self) {
+        let Ok(list) = self.doc.query_selector_all("[data-t]") else {
+            return;
+        };
+        for i in 0..list.length() {
+            let Some(el) = list.item(i).and_then(|n| n.dyn_into::<Element>().ok()) else {
+                continue;
+            };
+            if let Some(key) = el.get_attribute("data-t") {
+                el.set_text_content(Some(text(&key, self.lang)));
+            }
+        }
+        if let Some(root) = self.doc.document_element() {
+            let _ = root.set_attribute("lang", if self.lang == Lang::En { "en" } else { "id" });
+        }
+    }
+
+    fn render(&self) {
+        let doc = &self.doc;
+        let Some(input) = by_id(doc, "nik").and_then(|e| e.dyn_into::<HtmlInputElement>().ok())
+        else {
+            return;
+        };
+        let value = input.value();
+        let report = crate::check_nik(&value, today());
+        let view = ReportView::new(&report, self.lang);
+        let empty = value.trim().is_empty();
+
+        for (seg, start, end) in SEGMENTS {
+            let Some(el) = doc
+                .query_selector(&format!("[data-seg='{seg}']"))
+                .ok()
+                .flatten()
+            else {
+                continue;
+            };
+            let digits: String = (start..end)
+                .map(|i| {
+                    view.digits
+                        .as_bytes()
+                        .get(i)
+                        .map_or('\u{b7}', |&b| b as char)
+                })
+                .collect();
+            if let Some(d) = el.query_selector(".digits").ok().flatten() {
+                d.set_text_content(Some(&digits));
+            }
+            let mut state = if view.digits.len() >= end {
+                "ok"
+            } else {
+                "empty"
+            };
+            for i in &report.issues {
+                let Some(sp) = i.span.filter(|s| s.of == crate::issue::SpanOf::Digits) else {
+                    continue;
+                };
+                if sp.start < end && start < sp.end && i.rule != crate::Rule::Length {
+                    state = match i.severity {
+                        Severity::Error => "bad",
+                        Severity::Warning if state != "bad" => "warn",
+                        _ => state,
+                    };
+                }
+            }
+            if report.bad_chars || report.digits.count() > 16 {
+                state = "empty";
+            }
+            let _ = el.set_attribute("data-state", state);
+            let name = match seg {
+                "prov" => view.province.as_ref().map(|r| r.name.to_string()),
+                "reg" => view.regency.as_ref().map(|r| r.name.to_string()),
+                "dist" => view.district.as_ref().map(|r| r.name.to_string()),
+                "date" => view.date_dmy.as_ref().map(|d| {
+                    let sex = view.sex.map_or("", |s| text(s, self.lang));
+                    match view.age {
+                        Some(a) => {
+                            format!("{d} \u{b7} {sex} \u{b7} {} {a}", text("age", self.lang))
+                        }
+                        None => format!("{d} \u{b7} {sex}"),
+                    }
+                }),
+                _ => view.serial.clone(),
+            };
+            if let Some(n) = el.query_selector(".name").ok().flatten() {
+                n.set_text_content(Some(name.as_deref().unwrap_or("")));
+            }
+        }
+
+        let summary = if empty {
+            ""
+        } else if view.valid && view.number.is_some() {
+            text("valid", self.lang)
+        } else if view.valid {
+            ""
+        } else {
+            text("invalid", self.lang)
+        };
+        set_text(doc, "summary", summary);
+        if let Some(s) = by_id(doc, "summary") {
+            let _ = s.set_attribute(
+                "data-valid",
+                if view.valid && view.number.is_some() {
+                    "yes"
+                } else {
+                    "no"
+                },
+            );
+        }
+        if let Some(list) = by_id(doc, "messages") {
+            list.set_text_content(None);
+            if !empty {
+                for i in &view.issues {
+                    let Ok(li) = doc.create_element("li") else {
+                        continue;
+                    };
+                    li.set_class_name(i.severity);
+                    let _ = li.set_attribute("data-code", &i.code);
+                    li.set_text_content(Some(&i.message));
+                    let _ = list.append_child(&li);
+                }
+            }
+        }
+        set_text(
+            doc,
+            "disclaimer",
+            if view.number.is_some() {
+                text("disclaimer", self.lang)
+            } else {
+                ""
+            },
+        );
+    }
+}
+
+fn with_app(f: impl FnOnce(&mut App)) {
+    APP.with(|a| {
+        if let Some(app) = a.borrow_mut().as_mut() {
+            f(app);
+        }
+    });
+}
+
+/// Wires the page if it has a NIK field; does nothing elsewhere (tests).
+#[wasm_bindgen(start)]
+pub fn start() {
+    let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    let Some(nik) = by_id(&doc, "nik") else {
+        return;
+    };
+    let mut listeners = vec![EventListener::new(&nik, "input", |_| {
+        with_app(|app| app.render())
+    })];
+    if let Some(btn) = by_id(&doc, "lang") {
+        listeners.push(EventListener::new(&btn, "click", |_| {
+            with_app(|app| {
+                app.lang = if app.lang == Lang::Id {
+                    Lang::En
+                } else {
+                    Lang::Id
+                };
+                app.translate();
+                app.render();
+            })
+        }));
+    }
+    let app = App {
+        doc,
+        lang: Lang::Id,
+        _listeners: listeners,
+    };
+    app.translate();
+    app.render();
+    if let Some(body) = app.doc.body() {
+        let _ = body.set_attribute("data-ready", "yes");
+    }
+    APP.with(|a| *a.borrow_mut() = Some(app));
+}

@@ -1,0 +1,102 @@
+// A citizen on a 360 px phone types NIKs into the first page and reads what it says.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startServer, launch, phone, SHOTS } from './helpers.mjs';
+
+let server, browser;
+before(async () => { server = await startServer(); browser = await launch(); });
+after(async () => { await browser?.close(); server?.stop(); });
+
+async function open() {
+  const p = await phone(browser);
+  await p.page.goto(server.url);
+  await p.page.waitForSelector('body[data-ready="yes"]');
+  return p;
+}
+
+const seg = (page, name) => page.locator(`[data-seg="${name}"]`);
+
+test('a Bondowoso NIK is explained segment by segment', async () => {
+  const { page, problems, requests, context } = await open();
+  const field = page.getByLabel('NIK (16 angka di KTP-el)');
+  assert.equal(await field.getAttribute('inputmode'), 'numeric');
+  await field.pressSequentially('3511 0150 0385 0001');
+  assert.equal(await seg(page, 'prov').locator('.name').textContent(), 'Jawa Timur');
+  assert.equal(await seg(page, 'reg').locator('.name').textContent(), 'Kabupaten Bondowoso');
+  assert.equal(await seg(page, 'dist').locator('.name').textContent(), 'Maesan');
+  assert.match(await seg(page, 'date').locator('.name').textContent(), /^10-03-1985 · perempuan · umur \d+$/);
+  assert.equal(await seg(page, 'serial').locator('.name').textContent(), '0001');
+  for (const s of ['prov', 'reg', 'dist', 'date', 'serial']) {
+    assert.equal(await seg(page, s).getAttribute('data-state'), 'ok', s);
+  }
+  assert.equal(await page.locator('#summary').textContent(), 'Format NIK benar.');
+  assert.match(await page.locator('#disclaimer').textContent(), /bukan bukti NIK terdaftar atau aktif/);
+  await page.screenshot({ path: SHOTS + 'check-valid-360.png', fullPage: true });
+  // Everything came from this origin, and no request carried the NIK.
+  const origin = new URL(server.url).origin;
+  for (const u of requests) {
+    assert.equal(new URL(u).origin, origin, u);
+    assert.ok(!u.includes('3511015003850001') && !u.includes('0385'), u);
+  }
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('a wrong day is highlighted and explained while typing', async () => {
+  const { page, problems, context } = await open();
+  const field = page.locator('#nik');
+  await field.pressSequentially('35110135');
+  assert.equal(await seg(page, 'date').getAttribute('data-state'), 'bad');
+  assert.equal(await seg(page, 'prov').getAttribute('data-state'), 'ok');
+  const msgs = await page.locator('#messages li').allTextContents();
+  assert.ok(msgs.some((m) => m.includes('Angka 7–8 (35)') && m.includes('41–71')), msgs.join('\n'));
+  await field.pressSequentially('0385000');
+  await field.press('Backspace');
+  await field.pressSequentially('00');
+  const codes = await page.locator('#messages li').evaluateAll((els) => els.map((e) => e.dataset.code));
+  assert.deepEqual(codes, ['NIK_DAY_INVALID', 'NIK_SERIAL_ZERO']);
+  assert.equal(await seg(page, 'serial').getAttribute('data-state'), 'bad');
+  assert.equal(await page.locator('#summary').textContent(), 'Ada yang perlu diperiksa:');
+  await page.screenshot({ path: SHOTS + 'check-invalid-360.png', fullPage: true });
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('a letter O, an old Papua code and a pasted label', async () => {
+  const { page, context } = await open();
+  const field = page.locator('#nik');
+  await field.fill('35110150O3850001');
+  const msgs = await page.locator('#messages li').allTextContents();
+  assert.ok(msgs.some((m) => m.includes('posisi 9') && m.includes('angka 0')), msgs.join('\n'));
+  await field.fill('NIK: 9101010101800001');
+  assert.equal(await seg(page, 'reg').locator('.name').textContent(), 'Kabupaten Merauke');
+  const old = await page.locator('#messages li[data-code="NIK_REGION_OLD_EDITION"]').textContent();
+  assert.match(old, /kode lama/);
+  assert.equal(await page.locator('#summary').textContent(), 'Format NIK benar.');
+  await context.close();
+});
+
+test('English switch translates the page and the messages', async () => {
+  const { page, context } = await open();
+  await page.locator('#nik').fill('3511013502850001');
+  await page.getByRole('button', { name: 'English' }).click();
+  assert.equal(await page.locator('html').getAttribute('lang'), 'en');
+  assert.equal(await page.locator('label[for="nik"]').textContent(), 'NIK (the 16 digits on the KTP-el)');
+  const msgs = await page.locator('#messages li').allTextContents();
+  assert.ok(msgs.some((m) => m.includes('day of birth')), msgs.join('\n'));
+  await page.getByRole('button', { name: 'Bahasa Indonesia' }).click();
+  assert.equal(await page.locator('html').getAttribute('lang'), 'id');
+  await context.close();
+});
+
+test('fits a 360 px screen without sideways scrolling', async () => {
+  const { page, context } = await open();
+  await page.locator('#nik').fill('6571010608073576');
+  const { scroll, client } = await page.evaluate(() => ({
+    scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth,
+  }));
+  assert.ok(scroll <= client, `page is ${scroll}px wide in a ${client}px viewport`);
+  const btn = await page.locator('#lang').boundingBox();
+  assert.ok(btn.height >= 48 && btn.width >= 48, JSON.stringify(btn));
+  await context.close();
+});

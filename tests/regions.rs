@@ -1,0 +1,117 @@
+//! The generated region table: sorted, unique, consistent, and carrying the
+//! codes that matter for old NIKs.
+#![cfg(not(target_arch = "wasm32"))]
+
+use klinik_nik::regions::{self, Edition, Level};
+
+#[test]
+fn sorted_and_unique() {
+    for level in [Level::Province, Level::Regency, Level::District] {
+        let codes = regions::codes(level);
+        assert!(
+            codes.windows(2).all(|w| w[0] < w[1]),
+            "{level:?} not strictly sorted"
+        );
+    }
+}
+
+#[test]
+fn every_parent_exists() {
+    for d in regions::all(Level::District) {
+        assert!(
+            regions::regency(d.code / 100).is_some(),
+            "district {} has no regency",
+            d.dotted()
+        );
+        assert!(
+            regions::province(d.code / 10000).is_some(),
+            "district {} has no province",
+            d.dotted()
+        );
+    }
+    for r in regions::all(Level::Regency) {
+        assert!(
+            regions::province(r.code / 100).is_some(),
+            "regency {} has no province",
+            r.dotted()
+        );
+        let n = r.code % 100;
+        assert!(
+            (1..=69).contains(&n) || (71..=99).contains(&n),
+            "{}: kabupaten 01–69, kota 71–99",
+            r.dotted()
+        );
+    }
+}
+
+#[test]
+fn counts_match_the_editions() {
+    let current = |l| regions::all(l).filter(|r| r.editions.is_current()).count();
+    // Kepmendagri 300.2.2-2138/2025: 38 provinces, 514 regencies/cities, 7,285 districts.
+    assert_eq!(current(Level::Province), 38);
+    assert_eq!(current(Level::Regency), 514);
+    assert_eq!(current(Level::District), 7285);
+    // Every edition together: about 7,879 district codes have existed (shared/domain);
+    // the packages carry all but a few.
+    let all = regions::codes(Level::District).len();
+    assert!((7850..=7879).contains(&all), "{all}");
+    let pre = regions::all(Level::Province)
+        .filter(|r| r.editions.contains(Edition::Pre2022))
+        .count();
+    assert_eq!(pre, 34);
+}
+
+#[test]
+fn names_are_clean() {
+    for level in [Level::Province, Level::Regency, Level::District] {
+        for r in regions::all(level) {
+            assert!(
+                !r.name.is_empty() && r.name.trim() == r.name,
+                "{}: {:?}",
+                r.dotted(),
+                r.name
+            );
+            assert!(!r.name.contains("--"), "postal code left in {:?}", r.name);
+            if level == Level::Regency {
+                assert!(
+                    r.name.starts_with("Kabupaten ") || r.name.starts_with("Kota "),
+                    "{:?}",
+                    r.name
+                );
+                assert_eq!(
+                    r.name.starts_with("Kota "),
+                    r.is_city(),
+                    "{} {:?}",
+                    r.dotted(),
+                    r.name
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn papua_history() {
+    let merauke_old = regions::regency(9101).unwrap();
+    assert_eq!(merauke_old.name, "Kabupaten Merauke");
+    assert!(!merauke_old.editions.is_current());
+    assert_eq!(merauke_old.editions.newest(), Edition::Pre2022);
+    let merauke_new = regions::regency(9301).unwrap();
+    assert!(merauke_new.editions.is_current());
+    assert!(
+        !regions::regency(9201).unwrap().editions.is_current(),
+        "92.01 Sorong moved to 96.01"
+    );
+    assert_eq!(regions::regency(9601).unwrap().name, "Kabupaten Sorong");
+    assert_eq!(regions::district(910203).unwrap().name, "Kurulu");
+    assert_eq!(regions::district(950103).unwrap().name, "Asologaima");
+    let gone = regions::all(Level::District)
+        .filter(|d| !d.editions.is_current())
+        .collect::<Vec<_>>();
+    assert!(
+        gone.iter()
+            .all(|d| d.code / 10000 == 91 || d.code / 10000 == 92),
+        "only Papua codes disappeared"
+    );
+    assert!(regions::province(65).unwrap().name == "Kalimantan Utara");
+}

@@ -1,0 +1,175 @@
+#!/usr/bin/env python3
+"""Generate src/regions_table.rs from the region-code packages on the registries.
+
+Usage: gen_regions.py PACKAGE_DIR OUTPUT.rs
+
+PACKAGE_DIR holds the extracted packages (see build.sh `regions`):
+  idn-area-data-4.0.1/  idn-area-data-3.1.2/  idn-area-data-2.2.1/  (npm, ODbL data)
+  nik-parser-1.0.1/     (npm, wilayah.json)
+  iniknumber-0.1.0/     (PyPI wheel, data/location_data.csv)
+
+Every code any edition carries becomes one row with a bit set per edition that
+carries it; the name comes from the newest edition that has the code. Pre-2022
+sources are used for codes only where newer names exist, and their upper-case
+names are title-cased otherwise. Nothing here is typed by hand: the packages
+are the only input. Standard library only, so a fresh machine needs nothing.
+"""
+import csv
+import json
+import os
+import re
+import sys
+
+# Bit per edition, oldest first. Keep in sync with `EDITIONS` in src/regions.rs.
+PRE2022, E2022A, E2022B, E2025 = 1, 2, 4, 8
+
+
+def dotted(code):
+    code = code.strip()
+    if "." in code:
+        return code
+    return ".".join(code[i:i + 2] for i in range(0, len(code), 2))
+
+
+SMALL = {"dan", "di"}
+
+
+def title(name):
+    """'KAB. ACEH SELATAN' -> 'Kabupaten Aceh Selatan'; keeps mixed-case names."""
+    name = re.sub(r"\s+--\s*\d+\s*$", "", name).strip()  # nik-parser appends postal codes
+    name = re.sub(r"\s+", " ", name)
+    if name != name.upper():
+        return name
+    name = re.sub(r"^KAB\.?\s+", "KABUPATEN ", name)
+    name = re.sub(r"^KOTA ADM\.?\s+", "KOTA ADMINISTRASI ", name)
+    out = []
+    for i, word in enumerate(name.lower().split(" ")):
+        if i and word in SMALL:
+            out.append(word)
+        else:
+            out.append(re.sub(r"(^|[-(/'])([a-z])", lambda m: m.group(1) + m.group(2).upper(), word))
+    name = " ".join(out)
+    return name.replace("Dki ", "DKI ").replace("Di ", "DI ", 1) if name.startswith(("Dki", "Di ")) else name
+
+
+def read_idn(root, version, bit, rows):
+    base = os.path.join(root, f"idn-area-data-{version}", "package", "data")
+    for level, fname in ((1, "provinces.csv"), (2, "regencies.csv"), (3, "districts.csv")):
+        with open(os.path.join(base, fname), newline="", encoding="utf-8") as f:
+            for r in csv.DictReader(f):
+                add(rows, dotted(r["code"]), level, r["name"], bit)
+
+
+def read_pre2022(root, rows):
+    path = os.path.join(root, "iniknumber-0.1.0", "iniknumber", "data", "location_data.csv")
+    with open(path, newline="", encoding="utf-8") as f:
+        reader = csv.reader(f)
+        next(reader)
+        for code, name in reader:
+            # The CSV went through a float conversion upstream: regency 11.10 is
+            # written "11.1". Districts (11.10.01) kept their zeros.
+            if re.fullmatch(r"\d\d\.\d", code):
+                code += "0"
+            level = code.count(".") + 1
+            if level <= 3:
+                add(rows, code, level, name, PRE2022)
+    with open(os.path.join(root, "nik-parser-1.0.1", "package", "src", "wilayah.json"), encoding="utf-8") as f:
+        w = json.load(f)
+    for level, key in ((1, "provinsi"), (2, "kabkot"), (3, "kecamatan")):
+        for code, name in w[key].items():
+            add(rows, dotted(code), level, name, PRE2022)
+
+
+def add(rows, code, level, name, bit):
+    if not re.fullmatch(r"\d\d(\.\d\d){%d}" % (level - 1), code):
+        raise SystemExit(f"unexpected code {code!r} (level {level})")
+    row = rows.setdefault(code, {"level": level, "bits": 0, "names": {}})
+    row["bits"] |= bit
+    row["names"].setdefault(bit, title(name))
+
+
+def rust_str(s):
+    return json.dumps(s, ensure_ascii=False)
+
+
+def main():
+    root, out = sys.argv[1], sys.argv[2]
+    meta = json.loads(os.environ.get("KLINIK_REGION_META", "{}"))
+    rows = {}
+    read_idn(root, "4.0.1", E2025, rows)
+    read_idn(root, "3.1.2", E2022B, rows)
+    read_idn(root, "2.2.1", E2022A, rows)
+    read_pre2022(root, rows)
+
+    # Integrity: every district's regency and province exist in some edition.
+    for code, row in rows.items():
+        parts = code.split(".")
+        for k in range(1, len(parts)):
+            parent = ".".join(parts[:k])
+            if parent not in rows:
+                raise SystemExit(f"{code}: parent {parent} missing")
+
+    levels = {1: [], 2: [], 3: []}
+    for code in sorted(rows):
+        row = rows[code]
+        newest = max(row["names"])
+        name = row["names"][newest]
+        if "\n" in name or not name:
+            raise SystemExit(f"bad name for {code}: {name!r}")
+        levels[row["level"]].append((int(code.replace(".", "")), name, row["bits"]))
+
+    counts = {lvl: len(v) for lvl, v in levels.items()}
+    current = {lvl: sum(1 for r in v if r[2] & E2025) for lvl, v in levels.items()}
+    only_old = {lvl: sum(1 for r in v if not r[2] & E2025) for lvl, v in levels.items()}
+
+    L = []
+    L.append("// DO NOT EDIT THIS FILE. IT WAS AUTOMATICALLY GENERATED BY:")
+    L.append("//")
+    L.append("//   ./build.sh regions      (runs tools/gen_regions.py)")
+    L.append("//")
+    L.append("// from these registry packages, fetched by name and checked against these sha256:")
+    for name, sha in meta.get("packages", []):
+        L.append(f"//   {name:<36} {sha}")
+    L.append("//")
+    L.append("// Editions (bit in the third column):")
+    L.append("//   1 = before 2022, 34 provinces (iniknumber data/location_data.csv, nik-parser wilayah.json; codes only)")
+    L.append("//   2 = 2022, 37 provinces (idn-area-data 2.2.1)")
+    L.append("//   4 = Kepmendagri 100.1.1-6117/2022, 38 provinces (idn-area-data 3.1.2)")
+    L.append("//   8 = Kepmendagri 300.2.2-2138/2025, current (idn-area-data 4.0.1; names preferred)")
+    L.append("//")
+    L.append(f"// Counts (all editions / current edition / only in older editions):")
+    for lvl, label in ((1, "provinces"), (2, "regencies and cities"), (3, "districts")):
+        L.append(f"//   {label:<22} {counts[lvl]:>5} / {current[lvl]:>5} / {only_old[lvl]:>4}")
+    L.append("//")
+    L.append("// Region data from idn-area-data by Fityan Ali Nugroho and contributors")
+    L.append("// (https://github.com/fityannugroho/idn-area-data), made available under the")
+    L.append("// Open Database License (ODbL) 1.0; see data/LICENSE-ODbL.md. This table is a")
+    L.append("// derived database and is likewise offered under the ODbL.")
+    L.append("//")
+    L.append("// Each level: codes (sorted, digits without dots), edition bits, and the names")
+    L.append("// joined by '\\n' in the same order.")
+    L.append("")
+    for lvl, ident in ((1, "PROVINCE"), (2, "REGENCY"), (3, "DISTRICT")):
+        rs = levels[lvl]
+        ty = "u32"
+        L.append(f"pub static {ident}_CODES: [{ty}; {len(rs)}] = [")
+        for i in range(0, len(rs), 10):
+            L.append("    " + " ".join(f"{r[0]}," for r in rs[i:i + 10]))
+        L.append("];")
+        L.append(f"pub static {ident}_EDITIONS: [u8; {len(rs)}] = [")
+        for i in range(0, len(rs), 30):
+            L.append("    " + " ".join(f"{r[2]}," for r in rs[i:i + 30]))
+        L.append("];")
+        L.append(f"pub static {ident}_NAMES: &str = concat!(")
+        for r in rs:
+            L.append(f"    {rust_str(r[1] + chr(10))},")
+        L.append(");")
+        L.append("")
+    with open(out, "w", encoding="utf-8") as f:
+        f.write("\n".join(L))
+    for lvl, label in ((1, "provinces"), (2, "regencies/cities"), (3, "districts")):
+        print(f"{label}: {counts[lvl]} in all editions, {current[lvl]} current, {only_old[lvl]} only in older editions")
+
+
+if __name__ == "__main__":
+    main()
