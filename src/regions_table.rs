@@ -3,8 +3,13 @@
 //   ./build.sh regions      (runs tools/gen_regions.py)
 //
 // from these registry packages, fetched by name and checked against these sha256:
+//   idn-area-data@4.0.1 (npm)            8d47ffb2be39c08aacb0a2dd43193a1edb5754edb1022d57158341c702acc32d
+//   idn-area-data@3.1.2 (npm)            e9724a3638162ee2ae7f9f75c88e332c848dd7ec2bd2090e2cd54772125bfbbd
+//   idn-area-data@2.2.1 (npm)            43f44025c306ec039c9535da9212d66383c60a9fc34663c4f67615c6960b33fd
+//   nik-parser@1.0.1 (npm)               d4665a887cd40b46282899a66fcd92851aca02fe8ada39ca093f48155f12169a
+//   iniknumber==0.1.0 (pypi)             324c596dad88d451a8190a63e854239dc9f5a0867d35074c0465de2485d3c747
 //
-// Editions (bit in the third column):
+// Editions (bits in the *_EDITIONS arrays):
 //   1 = before 2022, 34 provinces (iniknumber data/location_data.csv, nik-parser wilayah.json; codes only)
 //   2 = 2022, 37 provinces (idn-area-data 2.2.1)
 //   4 = Kepmendagri 100.1.1-6117/2022, 38 provinces (idn-area-data 3.1.2)

@@ -131,7 +131,7 @@ def main():
     for name, sha in meta.get("packages", []):
         L.append(f"//   {name:<36} {sha}")
     L.append("//")
-    L.append("// Editions (bit in the third column):")
+    L.append("// Editions (bits in the *_EDITIONS arrays):")
     L.append("//   1 = before 2022, 34 provinces (iniknumber data/location_data.csv, nik-parser wilayah.json; codes only)")
     L.append("//   2 = 2022, 37 provinces (idn-area-data 2.2.1)")
     L.append("//   4 = Kepmendagri 100.1.1-6117/2022, 38 provinces (idn-area-data 3.1.2)")
