@@ -15,6 +15,8 @@ TARGET=wasm32-unknown-unknown
 export CARGO_TERM_COLOR=${CARGO_TERM_COLOR:-never}
 
 say() { printf '\n== %s\n' "$*"; }
+CLEANUP=()
+trap 'rm -rf "${CLEANUP[@]}"' EXIT
 
 # ---------------------------------------------------------------- installs
 wasm_bindgen_version() {
@@ -112,7 +114,7 @@ regions() {
   local check=${1:-}
   local cache=$ROOT/target/region-packages
   local work; work=$(mktemp -d)
-  trap 'rm -rf "$work"' RETURN
+  CLEANUP+=("$work")
   mkdir -p "$cache"
   local meta='{"packages":[' sep='' kind spec sha file name dir
   for entry in "${REGION_PACKAGES[@]}"; do
