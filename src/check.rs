@@ -8,7 +8,7 @@
 
 use crate::date::{self, Date};
 use crate::issue::{CharHint, Detail, Issue, Rule, Severity, Span, SpanOf, Subject};
-use crate::regions::{self, Editions, Level, Region};
+use crate::regions::{self, Region};
 use crate::Sex;
 
 /// At most this many invalid characters are listed one by one.
@@ -264,7 +264,7 @@ fn check_region(d: &Digits, subject: Subject, issues: &mut Vec<Issue>, out: &mut
         return;
     }
     let prov = d.num(0..2);
-    let Some(p) = regions::editions(prov, Level::Province) else {
+    let Some(p) = regions::province(prov) else {
         issues.push(issue(
             subject,
             Rule::ProvinceUnknown,
@@ -274,20 +274,13 @@ fn check_region(d: &Digits, subject: Subject, issues: &mut Vec<Issue>, out: &mut
         ));
         return;
     };
-    out.province = regions::province(prov);
-    old_edition(
-        subject,
-        prov,
-        Level::Province,
-        p,
-        Span::digits(0, 2),
-        issues,
-    );
+    out.province = Some(p);
+    old_edition(&p, subject, Span::digits(0, 2), issues);
     if n < 4 {
         return;
     }
     let reg = d.num(0..4);
-    let Some(r) = regions::editions(reg, Level::Regency) else {
+    let Some(r) = regions::regency(reg) else {
         issues.push(issue(
             subject,
             Rule::RegencyUnknown,
@@ -297,13 +290,13 @@ fn check_region(d: &Digits, subject: Subject, issues: &mut Vec<Issue>, out: &mut
         ));
         return;
     };
-    out.regency = regions::regency(reg);
-    old_edition(subject, reg, Level::Regency, r, Span::digits(2, 4), issues);
+    out.regency = Some(r);
+    old_edition(&r, subject, Span::digits(2, 4), issues);
     if n < 6 {
         return;
     }
     let dis = d.num(0..6);
-    match regions::editions(dis, Level::District) {
+    match regions::district(dis) {
         None => issues.push(issue(
             subject,
             Rule::DistrictUnknown,
@@ -311,39 +304,32 @@ fn check_region(d: &Digits, subject: Subject, issues: &mut Vec<Issue>, out: &mut
             Some(Span::digits(4, 6)),
             Detail::Code(dis),
         )),
-        Some(e) => {
-            out.district = regions::district(dis);
+        Some(d) => {
+            out.district = Some(d);
             // One note is enough: report the district only if its regency was current.
-            if r.is_current() {
-                old_edition(subject, dis, Level::District, e, Span::digits(4, 6), issues);
+            if r.editions.is_current() {
+                old_edition(&d, subject, Span::digits(4, 6), issues);
             }
         }
     }
 }
 
-fn old_edition(
-    subject: Subject,
-    code: u32,
-    level: Level,
-    e: Editions,
-    span: Span,
-    issues: &mut Vec<Issue>,
-) {
-    if e.is_current() {
+fn old_edition(r: &Region, subject: Subject, span: Span, issues: &mut Vec<Issue>) {
+    if r.editions.is_current() {
         return;
     }
-    let name = regions::lookup(code, level).map_or("", |r| r.name);
+    let detail = Detail::Region {
+        code: r.code,
+        level: r.level,
+        name: r.name,
+        edition: r.editions.newest(),
+    };
     issues.push(issue(
         subject,
         Rule::RegionOldEdition,
         Severity::Note,
         Some(span),
-        Detail::Region {
-            code,
-            level,
-            name,
-            edition: e.newest(),
-        },
+        detail,
     ));
 }
 

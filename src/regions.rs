@@ -126,93 +126,86 @@ pub fn dotted(code: u32, level: Level) -> String {
     }
 }
 
-struct Table {
-    codes: &'static [u32],
-    editions: &'static [u8],
-    names: &'static str,
+/// Names of one level: a '\n'-separated string (small in the wasm) and the
+/// index of its line ends, built once on first use.
+struct Names {
+    text: &'static str,
     ends: OnceLock<Vec<u32>>,
 }
 
-static PROVINCES: Table = Table {
-    codes: &t::PROVINCE_CODES,
-    editions: &t::PROVINCE_EDITIONS,
-    names: t::PROVINCE_NAMES,
-    ends: OnceLock::new(),
-};
-static REGENCIES: Table = Table {
-    codes: &t::REGENCY_CODES,
-    editions: &t::REGENCY_EDITIONS,
-    names: t::REGENCY_NAMES,
-    ends: OnceLock::new(),
-};
-static DISTRICTS: Table = Table {
-    codes: &t::DISTRICT_CODES,
-    editions: &t::DISTRICT_EDITIONS,
-    names: t::DISTRICT_NAMES,
-    ends: OnceLock::new(),
-};
-
-impl Table {
-    fn name(&self, i: usize) -> &'static str {
-        // The names are one '\n'-separated string (small in the wasm); the
-        // index of line ends is built once, on first use.
-        let ends = self.ends.get_or_init(|| {
-            self.names
-                .bytes()
-                .enumerate()
-                .filter(|&(_, b)| b == b'\n')
-                .map(|(i, _)| i as u32)
-                .collect()
-        });
-        let end = ends[i] as usize;
-        let start = if i == 0 { 0 } else { ends[i - 1] as usize + 1 };
-        &self.names[start..end]
-    }
-
-    fn region(&self, i: usize, level: Level) -> Region {
-        Region {
-            code: self.codes[i],
-            level,
-            name: self.name(i),
-            editions: Editions(self.editions[i]),
+impl Names {
+    const fn new(text: &'static str) -> Names {
+        Names {
+            text,
+            ends: OnceLock::new(),
         }
     }
 
-    fn get(&self, code: u32, level: Level) -> Option<Region> {
-        self.codes
-            .binary_search(&code)
-            .ok()
-            .map(|i| self.region(i, level))
-    }
-
-    fn contains(&self, code: u32) -> Option<Editions> {
-        self.codes
-            .binary_search(&code)
-            .ok()
-            .map(|i| Editions(self.editions[i]))
-    }
-
-    fn all(&'static self, level: Level) -> impl Iterator<Item = Region> {
-        (0..self.codes.len()).map(move |i| self.region(i, level))
+    fn get(&self, i: usize) -> &'static str {
+        let ends = self.ends.get_or_init(|| {
+            let ends = self.text.bytes().enumerate().filter(|&(_, b)| b == b'\n');
+            ends.map(|(i, _)| i as u32).collect()
+        });
+        let end = ends[i] as usize;
+        let start = if i == 0 { 0 } else { ends[i - 1] as usize + 1 };
+        &self.text[start..end]
     }
 }
 
-fn table(level: Level) -> &'static Table {
+static PROVINCE_NAMES: Names = Names::new(t::PROVINCE_NAMES);
+static REGENCY_NAMES: Names = Names::new(t::REGENCY_NAMES);
+static DISTRICT_NAMES: Names = Names::new(t::DISTRICT_NAMES);
+
+/// Index of a code in its level's arrays.
+fn index(code: u32, level: Level) -> Option<usize> {
     match level {
-        Level::Province => &PROVINCES,
-        Level::Regency => &REGENCIES,
-        Level::District => &DISTRICTS,
+        Level::Province => t::PROVINCE_CODES.binary_search(&code).ok(),
+        Level::Regency => t::REGENCY_CODES.binary_search(&code).ok(),
+        Level::District => {
+            let r = t::REGENCY_CODES.binary_search(&(code / 100)).ok()?;
+            let (from, to) = (
+                t::DISTRICT_STARTS[r] as usize,
+                t::DISTRICT_STARTS[r + 1] as usize,
+            );
+            let suffix = (code % 100) as u8;
+            t::DISTRICT_SUFFIXES[from..to]
+                .binary_search(&suffix)
+                .ok()
+                .map(|j| from + j)
+        }
+    }
+}
+
+fn editions_at(i: usize, level: Level) -> Editions {
+    Editions(match level {
+        Level::Province => t::PROVINCE_EDITIONS[i],
+        Level::Regency => t::REGENCY_EDITIONS[i],
+        Level::District => t::DISTRICT_EDITIONS[i],
+    })
+}
+
+fn region_at(i: usize, code: u32, level: Level) -> Region {
+    let name = match level {
+        Level::Province => PROVINCE_NAMES.get(i),
+        Level::Regency => REGENCY_NAMES.get(i),
+        Level::District => DISTRICT_NAMES.get(i),
+    };
+    Region {
+        code,
+        level,
+        name,
+        editions: editions_at(i, level),
     }
 }
 
 /// Looks up a code of the given level (in any edition).
 pub fn lookup(code: u32, level: Level) -> Option<Region> {
-    table(level).get(code, level)
+    index(code, level).map(|i| region_at(i, code, level))
 }
 
-/// Editions that carry a code, without touching the names (the hot path of a check).
+/// Editions that carry a code, without touching the names.
 pub fn editions(code: u32, level: Level) -> Option<Editions> {
-    table(level).contains(code)
+    index(code, level).map(|i| editions_at(i, level))
 }
 
 /// Province `35`.
@@ -231,11 +224,28 @@ pub fn district(code: u32) -> Option<Region> {
 }
 
 /// Every code of a level, sorted, in any edition.
-pub fn all(level: Level) -> impl Iterator<Item = Region> {
-    table(level).all(level)
+pub fn codes(level: Level) -> Vec<u32> {
+    match level {
+        Level::Province => t::PROVINCE_CODES.to_vec(),
+        Level::Regency => t::REGENCY_CODES.to_vec(),
+        Level::District => (0..t::REGENCY_CODES.len())
+            .flat_map(|r| {
+                let (from, to) = (
+                    t::DISTRICT_STARTS[r] as usize,
+                    t::DISTRICT_STARTS[r + 1] as usize,
+                );
+                t::DISTRICT_SUFFIXES[from..to]
+                    .iter()
+                    .map(move |&s| t::REGENCY_CODES[r] * 100 + u32::from(s))
+            })
+            .collect(),
+    }
 }
 
-/// The raw sorted code list of a level (for tests and generators).
-pub fn codes(level: Level) -> &'static [u32] {
-    table(level).codes
+/// Every region of a level, sorted by code, in any edition.
+pub fn all(level: Level) -> impl Iterator<Item = Region> {
+    codes(level)
+        .into_iter()
+        .enumerate()
+        .map(move |(i, code)| region_at(i, code, level))
 }

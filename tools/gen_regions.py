@@ -146,25 +146,47 @@ def main():
     L.append("// Open Database License (ODbL) 1.0; see data/LICENSE-ODbL.md. This table is a")
     L.append("// derived database and is likewise offered under the ODbL.")
     L.append("//")
-    L.append("// Each level: codes (sorted, digits without dots), edition bits, and the names")
-    L.append("// joined by '\\n' in the same order.")
+    L.append("// Provinces and regencies: codes (sorted, digits without dots), edition bits,")
+    L.append("// names joined by '\\n' in the same order. Districts: per regency (see below).")
     L.append("")
-    for lvl, ident in ((1, "PROVINCE"), (2, "REGENCY"), (3, "DISTRICT")):
-        rs = levels[lvl]
-        ty = "u32"
-        L.append(f"pub static {ident}_CODES: [{ty}; {len(rs)}] = [")
-        for i in range(0, len(rs), 10):
-            L.append("    " + " ".join(f"{r[0]}," for r in rs[i:i + 10]))
-        L.append("];")
-        L.append(f"pub static {ident}_EDITIONS: [u8; {len(rs)}] = [")
-        for i in range(0, len(rs), 30):
-            L.append("    " + " ".join(f"{r[2]}," for r in rs[i:i + 30]))
-        L.append("];")
+    def names(ident, rs):
         L.append(f"pub static {ident}_NAMES: &str = concat!(")
         for r in rs:
             L.append(f"    {rust_str(r[1] + chr(10))},")
         L.append(");")
+
+    def array(ident, ty, values, per_line):
+        L.append(f"pub static {ident}: [{ty}; {len(values)}] = [")
+        for i in range(0, len(values), per_line):
+            L.append("    " + " ".join(f"{v}," for v in values[i:i + per_line]))
+        L.append("];")
+
+    for lvl, ident in ((1, "PROVINCE"), (2, "REGENCY")):
+        rs = levels[lvl]
+        array(f"{ident}_CODES", "u32", [r[0] for r in rs], 10)
+        array(f"{ident}_EDITIONS", "u8", [r[2] for r in rs], 30)
+        names(ident, rs)
         L.append("")
+    # Districts are stored per regency: the last two digits only, and where
+    # each regency's run starts (index into the district arrays), which keeps
+    # the wasm small. Districts are sorted, so each regency's run is contiguous.
+    regency_codes = [r[0] for r in levels[2]]
+    starts, pos = [], 0
+    ds = levels[3]
+    for rc in regency_codes:
+        while pos < len(ds) and ds[pos][0] // 100 < rc:
+            raise SystemExit(f"district {ds[pos][0]} has no regency")
+        starts.append(pos)
+        while pos < len(ds) and ds[pos][0] // 100 == rc:
+            pos += 1
+    starts.append(pos)
+    if pos != len(ds):
+        raise SystemExit("districts left over after the last regency")
+    array("DISTRICT_STARTS", "u16", starts, 20)
+    array("DISTRICT_SUFFIXES", "u8", [r[0] % 100 for r in ds], 30)
+    array("DISTRICT_EDITIONS", "u8", [r[2] for r in ds], 30)
+    names("DISTRICT", ds)
+    L.append("")
     with open(out, "w", encoding="utf-8") as f:
         f.write("\n".join(L))
     for lvl, label in ((1, "provinces"), (2, "regencies/cities"), (3, "districts")):
