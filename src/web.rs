@@ -233,12 +233,12 @@ impl App {
                     let sex = view.sex.map_or("", |s| text(s, self.lang));
                     match view.age {
                         Some(a) => {
-                            format!("{d} \u{b7} {sex} \u{b7} {} {a}", text("age", self.lang))
+                            format!("{d}\n{sex} \u{b7} {} {a}", text("age", self.lang))
                         }
-                        None => format!("{d} \u{b7} {sex}"),
+                        None => format!("{d}\n{sex}"),
                     }
                 }),
-                _ => view.serial.clone(),
+                _ => None,
             };
             if let Some(n) = el.query_selector(".name").ok().flatten() {
                 n.set_text_content(Some(name.as_deref().unwrap_or("")));
@@ -268,7 +268,8 @@ impl App {
         if let Some(list) = by_id(doc, "messages") {
             list.set_text_content(None);
             if !empty {
-                for i in &view.issues {
+                // Typing the NIK in groups is normal: no need to say so on the page.
+                for i in view.issues.iter().filter(|i| i.code != "NIK_SEPARATORS_REMOVED") {
                     let Ok(li) = doc.create_element("li") else {
                         continue;
                     };
