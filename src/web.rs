@@ -269,7 +269,11 @@ impl App {
             list.set_text_content(None);
             if !empty {
                 // Typing the NIK in groups is normal: no need to say so on the page.
-                for i in view.issues.iter().filter(|i| i.code != "NIK_SEPARATORS_REMOVED") {
+                for i in view
+                    .issues
+                    .iter()
+                    .filter(|i| i.code != "NIK_SEPARATORS_REMOVED")
+                {
                     let Ok(li) = doc.create_element("li") else {
                         continue;
                     };
