@@ -126,29 +126,26 @@ pub fn dotted(code: u32, level: Level) -> String {
     }
 }
 
-/// Names of one level: a '\n'-separated string (small in the wasm) and the
-/// index of its line ends, built once on first use.
+/// Names of one level: a '\n'-separated string (small in the wasm), split
+/// once on first use.
 struct Names {
     text: &'static str,
-    ends: OnceLock<Vec<u32>>,
+    split: OnceLock<Vec<&'static str>>,
 }
 
 impl Names {
     const fn new(text: &'static str) -> Names {
         Names {
             text,
-            ends: OnceLock::new(),
+            split: OnceLock::new(),
         }
     }
 
     fn get(&self, i: usize) -> &'static str {
-        let ends = self.ends.get_or_init(|| {
-            let ends = self.text.bytes().enumerate().filter(|&(_, b)| b == b'\n');
-            ends.map(|(i, _)| i as u32).collect()
-        });
-        let end = ends[i] as usize;
-        let start = if i == 0 { 0 } else { ends[i - 1] as usize + 1 };
-        &self.text[start..end]
+        let split = self
+            .split
+            .get_or_init(|| self.text.split_terminator('\n').collect());
+        split.get(i).copied().unwrap_or("")
     }
 }
 
@@ -156,24 +153,59 @@ static PROVINCE_NAMES: Names = Names::new(t::PROVINCE_NAMES);
 static REGENCY_NAMES: Names = Names::new(t::REGENCY_NAMES);
 static DISTRICT_NAMES: Names = Names::new(t::DISTRICT_NAMES);
 
-/// Index of a code in its level's arrays.
-fn index(code: u32, level: Level) -> Option<usize> {
-    match level {
-        Level::Province => t::PROVINCE_CODES.binary_search(&code).ok(),
-        Level::Regency => t::REGENCY_CODES.binary_search(&code).ok(),
-        Level::District => {
-            let r = t::REGENCY_CODES.binary_search(&(code / 100)).ok()?;
+/// Dense indexes from code to position, built once from the sorted tables
+/// (a few microseconds): a check then costs three array reads instead of
+/// three binary searches. Entries hold position + 1; 0 means "no such code".
+struct Dense {
+    province: [u8; 100],
+    /// By the four digits PPRR.
+    regency: Vec<u16>,
+    /// By regency position * 100 + the district's two digits.
+    district: Vec<u16>,
+}
+
+static DENSE: OnceLock<Dense> = OnceLock::new();
+
+fn dense() -> &'static Dense {
+    DENSE.get_or_init(|| {
+        let mut province = [0u8; 100];
+        for (i, &c) in t::PROVINCE_CODES.iter().enumerate() {
+            province[c as usize] = i as u8 + 1;
+        }
+        let mut regency = vec![0u16; 10_000];
+        for (i, &c) in t::REGENCY_CODES.iter().enumerate() {
+            regency[c as usize] = i as u16 + 1;
+        }
+        let mut district = vec![0u16; t::REGENCY_CODES.len() * 100];
+        for r in 0..t::REGENCY_CODES.len() {
             let (from, to) = (
                 t::DISTRICT_STARTS[r] as usize,
                 t::DISTRICT_STARTS[r + 1] as usize,
             );
-            let suffix = (code % 100) as u8;
-            t::DISTRICT_SUFFIXES[from..to]
-                .binary_search(&suffix)
-                .ok()
-                .map(|j| from + j)
+            for (j, &s) in t::DISTRICT_SUFFIXES[from..to].iter().enumerate() {
+                district[r * 100 + s as usize] = (from + j) as u16 + 1;
+            }
         }
-    }
+        Dense {
+            province,
+            regency,
+            district,
+        }
+    })
+}
+
+/// Index of a code in its level's arrays.
+fn index(code: u32, level: Level) -> Option<usize> {
+    let d = dense();
+    let pos = match level {
+        Level::Province => usize::from(*d.province.get(code as usize)?),
+        Level::Regency => usize::from(*d.regency.get(code as usize)?),
+        Level::District => {
+            let r = usize::from(*d.regency.get((code / 100) as usize)?).checked_sub(1)?;
+            usize::from(d.district[r * 100 + (code % 100) as usize])
+        }
+    };
+    pos.checked_sub(1)
 }
 
 fn editions_at(i: usize, level: Level) -> Editions {
