@@ -19,6 +19,7 @@
 
 pub mod check;
 pub mod date;
+pub mod diagnose;
 pub mod issue;
 pub mod regions;
 #[rustfmt::skip]

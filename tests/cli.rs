@@ -174,3 +174,26 @@ fn usage_errors_exit_2_with_one_line() {
         assert!(err.starts_with("klinik-nik: "), "{err}");
     }
 }
+
+#[test]
+fn diagnose_reads_answers_and_prints_json() {
+    let answers = br#"{"service": "sim_card", "message": "nik_kk_mismatch", "events": ["new_kk"]}"#;
+    let (code, out, _) = run(
+        &["diagnose", "--today", "2026-11-27", "--lang", "en"],
+        answers,
+    );
+    assert_eq!(code, 0);
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(v["causes"][0]["key"], "H");
+    assert_eq!(v["channel"], "institution");
+    assert_eq!(v["lang"], "en");
+    assert!(v["disclaimer"].as_str().unwrap().contains("only Dukcapil"));
+    let (code, out, err) = run(&["diagnose"], b"{not json");
+    assert_eq!((code, out.as_str()), (2, ""));
+    assert!(
+        err.starts_with("klinik-nik: answers are not valid"),
+        "{err}"
+    );
+    let (code, _, _) = run(&["diagnose", "--kk"], b"{}");
+    assert_eq!(code, 2);
+}

@@ -2,6 +2,8 @@
 //! and the DOM wiring of the page. Logic stays in the core; `today` is read
 //! here, from `js_sys::Date`, and nowhere else.
 
+mod diagnose;
+
 use crate::date::Date;
 use crate::view::{IssueView, ReportView};
 use crate::{Lang, Severity, Sex, Stated};
@@ -121,6 +123,44 @@ fn text(key: &str, lang: Lang) -> &'static str {
         ("female", En) => "female",
         ("age", Id) => "umur",
         ("age", En) => "age",
+        ("diag-title", Id) => "Apa yang terjadi?",
+        ("diag-title", En) => "What happened?",
+        ("diag-intro", Id) => "Jawab dengan mengetuk pilihan. Kami tunjukkan kemungkinan penyebab dan apa yang perlu dilakukan.",
+        ("diag-intro", En) => "Answer by tapping the choices. We show the likely causes and what to do.",
+        ("q-service", Id) => "Layanan apa yang menolak NIK Anda?",
+        ("q-service", En) => "Which service refused your NIK?",
+        ("q-message", Id) => "Apa katanya?",
+        ("q-message", En) => "What did it say?",
+        ("q-events", Id) => "Apakah ada yang berubah? (boleh lebih dari satu, atau lewati)",
+        ("q-events", En) => "Did anything change? (tick any, or skip)",
+        ("kk-label", Id) => "Nomor KK (opsional, 16 angka di bagian atas KK)",
+        ("kk-label", En) => "KK number (optional, 16 digits at the top of the KK)",
+        ("message-text-label", Id) => "Pesan persisnya (opsional)",
+        ("message-text-label", En) => "The exact message (optional)",
+        ("since-label", Id) => "Sejak kapan? (opsional)",
+        ("since-label", En) => "Since when? (optional)",
+        ("diagnose-btn", Id) => "Lihat kemungkinan penyebab",
+        ("diagnose-btn", En) => "Show the likely causes",
+        ("because", Id) => "Mengapa:",
+        ("because", En) => "Why:",
+        ("what-to-do", Id) => "Yang perlu dilakukan",
+        ("what-to-do", En) => "What to do",
+        ("where", Id) => "Di mana",
+        ("where", En) => "Where",
+        ("bring", Id) => "Yang dibawa",
+        ("bring", En) => "What to bring",
+        ("wait", Id) => "Menunggu",
+        ("wait", En) => "Waiting",
+        ("sources", Id) => "Sumber",
+        ("sources", En) => "Sources",
+        ("have-ready", Id) => "Siapkan untuk petugas",
+        ("have-ready", En) => "Have this ready for the officer",
+        ("steps", Id) => "Langkah",
+        ("steps", En) => "Steps",
+        ("checklist", Id) => "Dokumen yang dibawa",
+        ("checklist", En) => "Documents to bring",
+        ("national", Id) => "Saluran nasional",
+        ("national", En) => "National channel",
         ("year-guess", Id) => "tahun diperkirakan",
         ("year-guess", En) => "year is a guess",
         _ => "",
@@ -138,6 +178,8 @@ const SEGMENTS: [(&str, usize, usize); 5] = [
 
 struct App {
     doc: Document,
+    /// The diagnosis is shown (re-rendered on language switch).
+    diagnosed: bool,
     lang: Lang,
     _listeners: Vec<EventListener>,
 }
@@ -326,16 +368,31 @@ pub fn start() {
                 };
                 app.translate();
                 app.render();
+                app.render_questions();
+                if app.diagnosed {
+                    app.render_diagnosis();
+                }
+            })
+        }));
+    }
+    if let Some(btn) = by_id(&doc, "diagnose-btn") {
+        listeners.push(EventListener::new(&btn, "click", |_| {
+            with_app(|app| {
+                app.diagnosed = true;
+                app.render_diagnosis();
+                app.focus_diagnosis();
             })
         }));
     }
     let app = App {
+        diagnosed: false,
         doc,
         lang: Lang::Id,
         _listeners: listeners,
     };
     app.translate();
     app.render();
+    app.render_questions();
     if let Some(body) = app.doc.body() {
         let _ = body.set_attribute("data-ready", "yes");
     }

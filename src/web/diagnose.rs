@@ -1,0 +1,223 @@
+//! The "Apa yang terjadi?" step: questions as tap choices, built from the
+//! knowledge base, and the diagnosis as cards. All text goes in with
+//! `set_text_content`; nothing the citizen types is parsed as HTML.
+
+use super::{by_id, text, today, App};
+use crate::diagnose::{diagnose_answers, Answers, DiagnosisView, EVENTS, MESSAGES, SERVICES};
+use crate::Lang;
+use wasm_bindgen::JsCast;
+use web_sys::{Document, Element, HtmlInputElement};
+
+/// Appends `<tag class=…>text</tag>` to `parent` and returns it.
+pub(super) fn add(
+    doc: &Document,
+    parent: &Element,
+    tag: &str,
+    class: &str,
+    content: &str,
+) -> Option<Element> {
+    let e = doc.create_element(tag).ok()?;
+    if !class.is_empty() {
+        e.set_class_name(class);
+    }
+    if !content.is_empty() {
+        e.set_text_content(Some(content));
+    }
+    parent.append_child(&e).ok()?;
+    Some(e)
+}
+
+fn input_value(doc: &Document, id: &str) -> String {
+    by_id(doc, id)
+        .and_then(|e| e.dyn_into::<HtmlInputElement>().ok())
+        .map(|i| i.value())
+        .unwrap_or_default()
+}
+
+/// Values of the checked inputs named `name`.
+fn checked(doc: &Document, name: &str) -> Vec<String> {
+    let Ok(list) = doc.query_selector_all(&format!("input[name='{name}']:checked")) else {
+        return Vec::new();
+    };
+    (0..list.length())
+        .filter_map(|i| list.item(i)?.dyn_into::<HtmlInputElement>().ok())
+        .map(|i| i.value())
+        .collect()
+}
+
+/// (list element id, input name, input type, options as (key, label)).
+type ChoiceGroup = (
+    &'static str,
+    &'static str,
+    &'static str,
+    Vec<(&'static str, &'static str)>,
+);
+
+impl App {
+    /// (Re)builds the choice lists in the current language, keeping what was ticked.
+    pub(super) fn render_questions(&self) {
+        let doc = &self.doc;
+        let groups: [ChoiceGroup; 3] = [
+            (
+                "q-service-list",
+                "service",
+                "radio",
+                SERVICES
+                    .iter()
+                    .map(|s| (s.key, s.name.get(self.lang)))
+                    .collect(),
+            ),
+            (
+                "q-message-list",
+                "message",
+                "radio",
+                MESSAGES
+                    .iter()
+                    .map(|m| (m.key, m.name.get(self.lang)))
+                    .collect(),
+            ),
+            (
+                "q-events-list",
+                "event",
+                "checkbox",
+                EVENTS
+                    .iter()
+                    .map(|e| (e.key, e.name.get(self.lang)))
+                    .collect(),
+            ),
+        ];
+        for (id, name, kind, options) in groups {
+            let Some(list) = by_id(doc, id) else { continue };
+            let before = checked(doc, name);
+            list.set_text_content(None);
+            for (key, label) in options {
+                let Some(l) = add(doc, &list, "label", "choice", "") else {
+                    continue;
+                };
+                let Ok(input) = doc.create_element("input") else {
+                    continue;
+                };
+                let _ = input.set_attribute("type", kind);
+                let _ = input.set_attribute("name", name);
+                let _ = input.set_attribute("value", key);
+                if before.iter().any(|b| b == key) {
+                    let _ = input.set_attribute("checked", "");
+                }
+                let _ = l.append_child(&input);
+                add(doc, &l, "span", "", label);
+            }
+        }
+    }
+
+    fn answers(&self) -> Answers {
+        let doc = &self.doc;
+        let opt = |s: String| Some(s).filter(|s| !s.trim().is_empty());
+        Answers {
+            service: checked(doc, "service").pop(),
+            message: checked(doc, "message").pop(),
+            message_text: opt(input_value(doc, "message-text")),
+            events: checked(doc, "event"),
+            since: opt(input_value(doc, "since")),
+            nik: opt(input_value(doc, "nik")),
+            kk: opt(input_value(doc, "kk")),
+            ..Answers::default()
+        }
+    }
+
+    pub(super) fn render_diagnosis(&self) {
+        let doc = &self.doc;
+        let Some(out) = by_id(doc, "diagnosis") else {
+            return;
+        };
+        out.set_text_content(None);
+        let answers = self.answers();
+        let d = diagnose_answers(&answers, today(), self.lang);
+        render(doc, &out, &d, self.lang);
+    }
+
+    pub(super) fn focus_diagnosis(&self) {
+        if let Some(h) = by_id(&self.doc, "diagnosis-summary")
+            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+        {
+            let _ = h.focus();
+        }
+    }
+}
+
+fn render(doc: &Document, out: &Element, d: &DiagnosisView, lang: Lang) -> Option<()> {
+    let summary = add(doc, out, "h3", "summary", &d.summary)?;
+    summary.set_id("diagnosis-summary");
+    let _ = summary.set_attribute("tabindex", "-1");
+    for n in &d.notices {
+        let p = add(doc, out, "p", "notice", n.text)?;
+        let _ = p.set_attribute("data-code", n.code);
+    }
+    let overview = add(doc, out, "div", "overview", "")?;
+    let channel = add(doc, &overview, "p", "channel", d.channel_text)?;
+    let _ = channel.set_attribute("data-channel", d.channel);
+    add(doc, &overview, "h4", "", text("steps", lang))?;
+    let ol = add(doc, &overview, "ol", "steps", "")?;
+    for s in &d.steps {
+        add(doc, &ol, "li", "", s)?;
+    }
+    add(doc, &overview, "h4", "", text("checklist", lang))?;
+    let ul = add(doc, &overview, "ul", "documents", "")?;
+    for s in &d.documents {
+        add(doc, &ul, "li", "", s)?;
+    }
+    add(doc, &overview, "h4", "", text("have-ready", lang))?;
+    let ul = add(doc, &overview, "ul", "have-ready", "")?;
+    for s in &d.have_ready {
+        add(doc, &ul, "li", "", s)?;
+    }
+
+    for c in &d.causes {
+        let card = add(doc, out, "article", "cause", "")?;
+        let _ = card.set_attribute("data-cause", c.key);
+        let _ = card.set_attribute("data-confidence", c.confidence);
+        add(doc, &card, "p", "confidence", c.confidence_text)?;
+        add(doc, &card, "h4", "title", c.title)?;
+        if !c.reasons.is_empty() {
+            let why = add(doc, &card, "div", "why", "")?;
+            add(doc, &why, "span", "", text("because", lang))?;
+            let ul = add(doc, &why, "ul", "", "")?;
+            for r in &c.reasons {
+                add(doc, &ul, "li", "", r)?;
+            }
+        }
+        add(doc, &card, "p", "explain", c.explain)?;
+        add(doc, &card, "h5", "", text("what-to-do", lang))?;
+        let ol = add(doc, &card, "ol", "", "")?;
+        for s in &c.steps {
+            add(doc, &ol, "li", "", s)?;
+        }
+        add(doc, &card, "h5", "", text("where", lang))?;
+        add(doc, &card, "p", "where", c.channel_text)?;
+        add(doc, &card, "h5", "", text("bring", lang))?;
+        let ul = add(doc, &card, "ul", "", "")?;
+        for s in &c.documents {
+            add(doc, &ul, "li", "", s)?;
+        }
+        add(
+            doc,
+            &card,
+            "p",
+            "wait",
+            &format!("{} {}", text("wait", lang), c.wait),
+        )?;
+        let details = add(doc, &card, "details", "sources", "")?;
+        add(doc, &details, "summary", "", text("sources", lang))?;
+        let ul = add(doc, &details, "ul", "", "")?;
+        for s in c.sources {
+            let li = add(doc, &ul, "li", "", "")?;
+            let a = add(doc, &li, "a", "", s.title)?;
+            let _ = a.set_attribute("href", s.url);
+            let _ = a.set_attribute("rel", "noopener noreferrer");
+            add(doc, &li, "span", "", &format!(" ({})", s.date))?;
+        }
+    }
+    let national = add(doc, out, "p", "national", d.national.text)?;
+    let _ = national.set_attribute("data-call", d.national.call_centre);
+    add(doc, out, "p", "disclaimer", d.disclaimer)?;
+    Some(())
+}

@@ -1,0 +1,364 @@
+//! Diagnose: scenarios named after the stories they tell, and checks of the
+//! knowledge base itself.
+#![cfg(not(target_arch = "wasm32"))]
+
+use klinik_nik::date::Date;
+use klinik_nik::diagnose::{
+    self, diagnose_answers, Answers, CAUSES, DOCUMENTS, EVENTS, MESSAGES, SERVICES,
+};
+use klinik_nik::Lang;
+use serde_json::json;
+
+fn today() -> Date {
+    Date::new(2026, 11, 27).unwrap()
+}
+
+const NIK_OK: &str = "3511015003850001";
+
+/// (story, answers, expected top cause, expected channel, tie expected)
+fn scenarios() -> Vec<(
+    &'static str,
+    serde_json::Value,
+    &'static str,
+    &'static str,
+    bool,
+)> {
+    vec![
+        (
+            "Bondowoso: BPJS card refused, NIK well-formed, nothing happened",
+            json!({"service": "bpjs_kesehatan", "message": "not_found", "nik": NIK_OK, "kk": "3511012003150007"}),
+            "A",
+            "whatsapp",
+            false,
+        ),
+        (
+            "Bondowoso 2021: vaccine certificate never appears",
+            json!({"service": "vaccine", "message": "not_found", "nik": NIK_OK}),
+            "A",
+            "whatsapp",
+            false,
+        ),
+        (
+            "operator typo at a vaccination site: NIK already used",
+            json!({"service": "vaccine", "message": "already_used", "nik": NIK_OK}),
+            "B",
+            "institution",
+            false,
+        ),
+        (
+            "the NIK the citizen reads out does not fit the layout",
+            json!({"service": "bpjs_kesehatan", "message": "not_found", "nik": "3511013502850001"}),
+            "B",
+            "institution",
+            false,
+        ),
+        (
+            "duplicate record after getting a KTP again in a new town",
+            json!({"service": "bank", "message": "inactive", "events": ["second_nik"], "nik": NIK_OK}),
+            "C",
+            "visit",
+            false,
+        ),
+        (
+            "never recorded KTP-el, BPJS blocked",
+            json!({"service": "bpjs_kesehatan", "message": "inactive", "events": ["no_ktp_recording"]}),
+            "D",
+            "visit",
+            false,
+        ),
+        (
+            "IKD activation fails, never recorded",
+            json!({"service": "ikd", "message": "inactive", "events": ["no_ktp_recording"]}),
+            "D",
+            "visit",
+            false,
+        ),
+        (
+            "moved to Surabaya without pindah-datang, SIM card refused",
+            json!({"service": "sim_card", "message": "not_found", "events": ["moved"], "nik": NIK_OK}),
+            "E",
+            "visit",
+            false,
+        ),
+        (
+            "not on the voter list after moving",
+            json!({"service": "voter", "message": "not_found", "events": ["moved"]}),
+            "E",
+            "visit",
+            false,
+        ),
+        (
+            "reported dead by mistake when the father died",
+            json!({"service": "bpjs_kesehatan", "message": "inactive", "events": ["death_reported"]}),
+            "F",
+            "visit",
+            false,
+        ),
+        (
+            "Jakarta 2024: lived in Bekasi for years, BPJS frozen",
+            json!({"service": "bpjs_kesehatan", "message": "inactive", "events": ["lived_away"]}),
+            "G",
+            "kelurahan",
+            false,
+        ),
+        (
+            "bansos stopped after years away from the KK address",
+            json!({"service": "bansos", "message": "inactive", "events": ["lived_away"]}),
+            "G",
+            "kelurahan",
+            false,
+        ),
+        (
+            "SIM-card registration refused after marriage",
+            json!({"service": "sim_card", "message": "nik_kk_mismatch", "events": ["new_kk"]}),
+            "H",
+            "institution",
+            false,
+        ),
+        (
+            "CPNS portal: NIK and KK do not match after a divorce",
+            json!({"service": "school_cpns", "message": "nik_kk_mismatch", "events": ["new_kk"]}),
+            "H",
+            "institution",
+            false,
+        ),
+        (
+            "a NIK typed into the KK field",
+            json!({"service": "sim_card", "message": "nik_kk_mismatch", "nik": NIK_OK, "kk": "3511015003850002"}),
+            "H",
+            "institution",
+            false,
+        ),
+        (
+            "the same number typed twice",
+            json!({"service": "sim_card", "message": "other", "nik": NIK_OK, "kk": NIK_OK}),
+            "H",
+            "institution",
+            false,
+        ),
+        (
+            "a bank has a different birth date",
+            json!({"service": "bank", "message": "data_mismatch", "nik": NIK_OK, "birth_date": "1985-03-12"}),
+            "I",
+            "mixed",
+            false,
+        ),
+        (
+            "BPJS-TK: the sex recorded does not match",
+            json!({"service": "bpjs_tk", "message": "data_mismatch", "nik": NIK_OK, "sex": "male"}),
+            "I",
+            "mixed",
+            false,
+        ),
+        (
+            "data just changed at Dukcapil, bank cannot find the NIK",
+            json!({"service": "bank", "message": "not_found", "events": ["data_changed"], "nik": NIK_OK}),
+            "A",
+            "whatsapp",
+            false,
+        ),
+        (
+            "Kemenag marriage registration: NIK not found",
+            json!({"service": "kemenag", "message": "not_found"}),
+            "A",
+            "whatsapp",
+            false,
+        ),
+        (
+            "a foreign national with KITAP whose vaccine NIK is already used",
+            json!({"service": "vaccine", "message": "already_used", "events": ["foreigner"]}),
+            "B",
+            "institution",
+            false,
+        ),
+        (
+            "duplicate and a death report: the duplicate wins",
+            json!({"service": "bank", "message": "inactive", "events": ["second_nik", "death_reported"]}),
+            "C",
+            "visit",
+            false,
+        ),
+        (
+            "mixed: got a second KTP and lived away for years (tie, visit)",
+            json!({"service": "other", "message": "inactive", "events": ["second_nik", "lived_away"]}),
+            "C",
+            "visit",
+            true,
+        ),
+        (
+            "mixed: moved and NIK-KK mismatch (tie, visit)",
+            json!({"service": "other", "message": "nik_kk_mismatch", "events": ["moved"]}),
+            "E",
+            "visit",
+            true,
+        ),
+        (
+            "another service, another message, nothing else",
+            json!({"service": "other", "message": "other", "nik": NIK_OK}),
+            "A",
+            "whatsapp",
+            false,
+        ),
+        ("nothing answered yet", json!({}), "A", "whatsapp", false),
+        (
+            "old Papua NIK (91.01) refused by BPJS: the old code is not the problem",
+            json!({"service": "bpjs_kesehatan", "message": "not_found", "nik": "9101010101800001"}),
+            "A",
+            "whatsapp",
+            false,
+        ),
+    ]
+}
+
+#[test]
+fn scenario_table() {
+    let all = scenarios();
+    assert!(all.len() >= 25);
+    for (story, value, cause, channel, tie) in all {
+        let answers: Answers =
+            serde_json::from_value(value).unwrap_or_else(|e| panic!("{story}: {e}"));
+        for lang in [Lang::Id, Lang::En] {
+            let d = diagnose_answers(&answers, today(), lang);
+            let ranking: Vec<(&str, i32)> = d.causes.iter().map(|c| (c.key, c.score)).collect();
+            assert_eq!(d.causes[0].key, cause, "{story}: {ranking:?}");
+            assert_eq!(d.channel, channel, "{story}: {ranking:?}");
+            assert_eq!(d.tie, tie, "{story}: {ranking:?}");
+            if d.causes[0].score > 0 {
+                assert!(
+                    !d.causes[0].reasons.is_empty(),
+                    "{story}: a ranking needs its reasons"
+                );
+            }
+            assert!(!d.steps.is_empty() && !d.documents.is_empty(), "{story}");
+            assert!(d.disclaimer.contains("Dukcapil"), "{story}");
+            assert_eq!(d.national.call_centre, "1500537");
+            assert_eq!(d.national.whatsapp, "0811-800-5373");
+            let mut docs = d.documents.clone();
+            docs.sort();
+            docs.dedup();
+            assert_eq!(docs.len(), d.documents.len(), "{story}: documents repeat");
+        }
+    }
+}
+
+#[test]
+fn bondowoso_story_in_words() {
+    let a: Answers = serde_json::from_value(json!({
+        "service": "bpjs_kesehatan", "message": "not_found", "message_text": "NIK tidak ditemukan",
+        "since": "Oktober", "nik": NIK_OK, "kk": "3511012003150007"
+    }))
+    .unwrap();
+    let d = diagnose_answers(&a, today(), Lang::Id);
+    assert_eq!(d.causes[0].confidence, "most_likely");
+    assert!(d.causes[0].explain.contains("Data Warehouse"));
+    assert!(d.steps.iter().any(|s| s.contains("3×24 jam")));
+    assert_eq!(d.documents, ["NIK dan Nomor KK (cukup angkanya)"]);
+    assert!(d
+        .have_ready
+        .iter()
+        .any(|h| h.contains("\u{201c}NIK tidak ditemukan\u{201d}")));
+    assert!(d.have_ready.iter().any(|h| h.contains("Oktober")));
+    assert!(
+        d.notices.iter().any(|n| n.code == "no_check_digit"),
+        "not found + well-formed NIK: say a typo can look right"
+    );
+    assert!(d.followup.unwrap().contains("BPJS"));
+}
+
+#[test]
+fn format_check_feeds_in() {
+    let a: Answers = serde_json::from_value(
+        json!({"service": "bank", "message": "not_found", "nik": "35110150O3850001"}),
+    )
+    .unwrap();
+    let d = diagnose_answers(&a, today(), Lang::Id);
+    assert_eq!(d.notices[0].code, "check_nik_first");
+    let a: Answers =
+        serde_json::from_value(json!({"nik": NIK_OK, "kk": "3511015003850002"})).unwrap();
+    let d = diagnose_answers(&a, today(), Lang::En);
+    assert!(d.notices.iter().any(|n| n.code == "kk_looks_like_nik"));
+    let a: Answers =
+        serde_json::from_value(json!({"nik": NIK_OK, "birth_date": "1985-03-10", "sex": "female"}))
+            .unwrap();
+    let d = diagnose_answers(&a, today(), Lang::En);
+    assert!(d.notices.is_empty(), "{:?}", d.notices);
+}
+
+#[test]
+fn unknown_answers_are_reported_not_fatal() {
+    let a: Answers =
+        serde_json::from_value(json!({"service": "netflix", "events": ["moved", "abducted"]}))
+            .unwrap();
+    let d = diagnose_answers(&a, today(), Lang::Id);
+    assert_eq!(d.unknown_answers, ["service:netflix", "event:abducted"]);
+    assert_eq!(d.causes[0].key, "E");
+    assert!(
+        serde_json::from_value::<Answers>(json!({"servise": "bank"})).is_err(),
+        "unknown fields are refused"
+    );
+}
+
+#[test]
+fn knowledge_base_is_complete() {
+    assert_eq!(
+        CAUSES.iter().map(|c| c.key).collect::<String>(),
+        "ABCDEFGHI"
+    );
+    for c in CAUSES {
+        for t in [&c.title, &c.explain, &c.wait]
+            .into_iter()
+            .chain(c.steps.iter())
+            .chain(c.signals.iter().map(|s| &s.because))
+        {
+            assert!(
+                !t.id.is_empty() && !t.en.is_empty() && t.id != t.en,
+                "cause {}: {:?}",
+                c.key,
+                t
+            );
+        }
+        assert!(
+            !c.sources.is_empty()
+                && c.sources
+                    .iter()
+                    .all(|s| s.url.starts_with("http") && !s.date.is_empty())
+        );
+        assert!(!c.steps.is_empty() && !c.documents.is_empty() && !c.signals.is_empty());
+        for &d in c.documents {
+            assert!(d < DOCUMENTS.len());
+        }
+    }
+    // No orphans: every document is asked for, every event and service and message moves something or is "other".
+    for (i, d) in DOCUMENTS.iter().enumerate() {
+        assert!(
+            CAUSES.iter().any(|c| c.documents.contains(&i)),
+            "document {} unused",
+            d.key
+        );
+    }
+    let used = |f: &dyn Fn(&diagnose::When) -> bool| {
+        CAUSES.iter().any(|c| c.signals.iter().any(|s| f(&s.when)))
+    };
+    for (i, e) in EVENTS.iter().enumerate() {
+        assert!(
+            used(&|w| matches!(w, diagnose::When::Event(j) if *j == i)),
+            "event {} unused",
+            e.key
+        );
+    }
+    for (i, m) in MESSAGES.iter().enumerate() {
+        assert!(
+            m.key == "other" || used(&|w| matches!(w, diagnose::When::Message(j) if *j == i)),
+            "message {} unused",
+            m.key
+        );
+    }
+    for s in SERVICES {
+        assert!(
+            !s.followup.id.is_empty() && !s.followup.en.is_empty(),
+            "service {}",
+            s.key
+        );
+    }
+    assert!(SERVICES.len() >= 11 && MESSAGES.len() >= 6 && EVENTS.len() >= 8);
+}

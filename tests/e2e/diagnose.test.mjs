@@ -1,0 +1,65 @@
+// "Apa yang terjadi?": a citizen taps answers on a phone and reads the cards.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startServer, launch, phone, SHOTS } from './helpers.mjs';
+
+let server, browser;
+before(async () => { server = await startServer(); browser = await launch(); });
+after(async () => { await browser?.close(); server?.stop(); });
+
+async function open() {
+  const p = await phone(browser);
+  await p.page.goto(server.url);
+  await p.page.waitForSelector('body[data-ready="yes"]');
+  return p;
+}
+
+test('the Bondowoso story: BPJS refused, nothing changed -> WhatsApp with NIK and KK', async () => {
+  const { page, problems, context } = await open();
+  await page.locator('#nik').fill('3511015003850001');
+  await page.locator('#kk').fill('3511012003150007');
+  await page.getByRole('radio', { name: 'BPJS Kesehatan / KIS' }).check();
+  await page.getByRole('radio', { name: 'NIK tidak ditemukan / tidak terdaftar' }).check();
+  await page.getByLabel('Pesan persisnya (opsional)').fill('NIK tidak ditemukan');
+  await page.getByRole('button', { name: 'Lihat kemungkinan penyebab' }).click();
+  const first = page.locator('#diagnosis article.cause').first();
+  assert.equal(await first.getAttribute('data-cause'), 'A');
+  assert.equal(await first.locator('.confidence').textContent(), 'Paling mungkin');
+  assert.match(await first.locator('.title').textContent(), /belum tersalin/);
+  assert.match(await page.locator('#diagnosis .channel').textContent(), /WhatsApp cukup/);
+  assert.deepEqual(await page.locator('#diagnosis .documents li').allTextContents(), ['NIK dan Nomor KK (cukup angkanya)']);
+  assert.ok((await page.locator('#diagnosis .have-ready li').allTextContents()).some((t) => t.includes('“NIK tidak ditemukan”')));
+  assert.match(await page.locator('#diagnosis .disclaimer').textContent(), /hanya Dukcapil yang dapat memastikan/);
+  assert.match(await page.locator('#diagnosis .national').textContent(), /1500537/);
+  // Focus moves to the result for keyboard and screen-reader users.
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'diagnosis-summary');
+  await page.screenshot({ path: SHOTS + 'diagnose-bondowoso-360.png', fullPage: true });
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('moved and a new KK: two causes, visit, answers kept across a language switch', async () => {
+  const { page, context } = await open();
+  await page.getByRole('radio', { name: 'Layanan lain' }).check();
+  await page.getByRole('radio', { name: 'NIK dan Nomor KK tidak sesuai' }).check();
+  await page.getByRole('checkbox', { name: /Pindah alamat/ }).check();
+  await page.getByRole('button', { name: 'Lihat kemungkinan penyebab' }).click();
+  const keys = await page.locator('#diagnosis article.cause').evaluateAll((els) => els.map((e) => e.dataset.cause));
+  assert.deepEqual(keys.slice(0, 2), ['E', 'H']);
+  assert.equal(await page.locator('#diagnosis article.cause').first().getAttribute('data-confidence'), 'equally_likely');
+  assert.equal(await page.locator('#diagnosis .channel').getAttribute('data-channel'), 'visit');
+  await page.getByRole('button', { name: 'English' }).click();
+  assert.ok(await page.getByRole('checkbox', { name: /Moved house/ }).isChecked());
+  assert.match(await page.locator('#diagnosis .summary').textContent(), /equally likely/);
+  await context.close();
+});
+
+test('an invalid NIK says: check the KTP-el first', async () => {
+  const { page, context } = await open();
+  await page.locator('#nik').fill('3511013502850001');
+  await page.getByRole('radio', { name: 'Bank atau dompet digital' }).check();
+  await page.getByRole('button', { name: 'Lihat kemungkinan penyebab' }).click();
+  assert.match(await page.locator('#diagnosis .notice[data-code="check_nik_first"]').textContent(), /Periksa dulu angka NIK/);
+  assert.equal(await page.locator('#diagnosis article.cause').first().getAttribute('data-cause'), 'B');
+  await context.close();
+});
