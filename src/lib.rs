@@ -17,10 +17,14 @@
 //!
 //! Sources for every rule are in the module docs of [`check`] and [`regions`].
 
+pub mod act;
 pub mod check;
 pub mod date;
 pub mod diagnose;
 pub mod issue;
+pub mod offices;
+pub mod phone;
+pub mod qr;
 pub mod regions;
 #[rustfmt::skip]
 #[allow(clippy::all)]

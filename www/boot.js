@@ -1,9 +1,16 @@
-// Loads the WebAssembly module; everything else is done in Rust (src/web.rs).
-import init from './pkg/klinik_nik.js';
-init().catch((e) => {
-  document.body.setAttribute('data-ready', 'error');
-  const p = document.createElement('p');
-  p.className = 'load-error';
-  p.textContent = 'Maaf, halaman gagal dimuat. Coba muat ulang. / Sorry, the page failed to load. Please reload. (' + e + ')';
-  document.querySelector('main').prepend(p);
-});
+// Loads the WebAssembly module, then the deployer's office list (same origin,
+// no personal data). Everything else is done in Rust (src/web/).
+import init, { setOfficeConfig } from './pkg/klinik_nik.js';
+
+init()
+  .then(() => fetch('offices.json', { cache: 'no-cache' })
+    .then((r) => (r.ok ? r.text() : ''))
+    .catch(() => '')
+    .then(setOfficeConfig))
+  .catch((e) => {
+    document.body.setAttribute('data-ready', 'error');
+    const p = document.createElement('p');
+    p.className = 'load-error';
+    p.textContent = 'Maaf, halaman gagal dimuat. Coba muat ulang. / Sorry, the page failed to load. Please reload. (' + e + ')';
+    document.querySelector('main').prepend(p);
+  });

@@ -109,7 +109,7 @@ impl App {
         }
     }
 
-    fn answers(&self) -> Answers {
+    pub(super) fn answers(&self) -> Answers {
         let doc = &self.doc;
         let opt = |s: String| Some(s).filter(|s| !s.trim().is_empty());
         Answers {

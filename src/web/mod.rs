@@ -2,6 +2,7 @@
 //! and the DOM wiring of the page. Logic stays in the core; `today` is read
 //! here, from `js_sys::Date`, and nowhere else.
 
+mod act;
 mod diagnose;
 
 use crate::date::Date;
@@ -161,6 +162,60 @@ fn text(key: &str, lang: Lang) -> &'static str {
         ("checklist", En) => "Documents to bring",
         ("national", Id) => "Saluran nasional",
         ("national", En) => "National channel",
+        ("act-title", Id) => "Lapor ke Dukcapil",
+        ("act-title", En) => "Report to Dukcapil",
+        ("office-label", Id) => "Dukcapil kabupaten/kota tempat alamat KK Anda sekarang",
+        ("office-label", En) => "The Dukcapil of the regency/city of your current KK address",
+        ("office-why", Id) => "Kami pilihkan dari NIK Anda. Ubah bila alamat KK Anda sekarang di tempat lain: angka awal NIK menunjukkan tempat NIK pertama kali dibuat, bukan tempat tinggal Anda.",
+        ("office-why", En) => "We chose it from your NIK. Change it if your KK address is elsewhere now: the first digits of a NIK show where it was first issued, not where you live.",
+        ("office-choose", Id) => "\u{2014} pilih kabupaten/kota \u{2014}",
+        ("office-choose", En) => "\u{2014} choose a regency/city \u{2014}",
+        ("wa-unknown", Id) => "Nomor WhatsApp kantor ini belum diketahui. Tautan akan membuka WhatsApp dan Anda memilih kontaknya sendiri: kirim hanya ke nomor resmi Dukcapil (dari situs atau media sosial resmi kantor), atau ke Halo Dukcapil 0811-800-5373.",
+        ("wa-unknown", En) => "This office's WhatsApp number is not known. The link opens WhatsApp and you pick the contact: send only to an official Dukcapil number (from the office's official site or social media), or to Halo Dukcapil 0811-800-5373.",
+        ("office-source", Id) => "Sumber:",
+        ("office-source", En) => "Source:",
+        ("details-title", Id) => "Data untuk laporan",
+        ("details-title", En) => "Details for the report",
+        ("c-name", Id) => "Nama lengkap (sesuai KTP-el)",
+        ("c-name", En) => "Full name (as on the KTP-el)",
+        ("c-village", Id) => "Desa/kelurahan alamat KK",
+        ("c-village", En) => "Village/kelurahan of the KK address",
+        ("c-district", Id) => "Kecamatan alamat KK",
+        ("c-district", En) => "District (kecamatan) of the KK address",
+        ("c-phone", Id) => "Nomor HP Anda (untuk dihubungi petugas)",
+        ("c-phone", En) => "Your mobile number (for the officer to reach you)",
+        ("c-tried", Id) => "Yang sudah dicoba (opsional)",
+        ("c-tried", En) => "What you already tried (optional)",
+        ("wa-title", Id) => "Pesan WhatsApp",
+        ("wa-title", En) => "WhatsApp message",
+        ("wa-label", Id) => "Periksa dan ubah bila perlu (dalam Bahasa Indonesia, untuk petugas)",
+        ("wa-label", En) => "Check and edit if needed (in Bahasa Indonesia, for the officer)",
+        ("wa-privacy", Id) => "Saat Anda mengetuk tombol ini, isi pesan (termasuk NIK dan Nomor KK) melewati server WhatsApp dan sampai ke petugas. Sebelum itu tidak ada yang dikirim.",
+        ("wa-privacy", En) => "When you tap this button, the message (with the NIK and KK number) passes through WhatsApp's servers to the officer. Nothing is sent before that.",
+        ("wa-send", Id) => "Kirim lewat WhatsApp",
+        ("wa-send", En) => "Send with WhatsApp",
+        ("recompose", Id) => "Susun ulang pesan",
+        ("recompose", En) => "Rebuild the message",
+        ("copy", Id) => "Salin pesan",
+        ("copy", En) => "Copy message",
+        ("share", Id) => "Bagikan",
+        ("share", En) => "Share",
+        ("print", Id) => "Cetak slip kunjungan",
+        ("print", En) => "Print the visit slip",
+        ("print-note", Id) => "Slip muat di satu lembar A4 atau F4, dengan kode QR berisi NIK dan Nomor KK agar petugas tidak perlu mengetik ulang.",
+        ("print-note", En) => "The slip fits one A4 or F4 sheet, with a QR code carrying the NIK and KK number so the officer need not retype them.",
+        ("clear", Id) => "Hapus semua data",
+        ("clear", En) => "Clear everything",
+        ("cleared", Id) => "Semua data di halaman ini sudah dihapus.",
+        ("cleared", En) => "Everything on this page has been cleared.",
+        ("copied", Id) => "Pesan disalin.",
+        ("copied", En) => "Message copied.",
+        ("copy-failed", Id) => "Tidak bisa menyalin otomatis; tekan lama pada pesan untuk menyalin.",
+        ("copy-failed", En) => "Could not copy automatically; long-press the message to copy it.",
+        ("share-missing", Id) => "Ponsel ini tidak mendukung Bagikan; pakai Salin pesan.",
+        ("share-missing", En) => "This phone does not support Share; use Copy message.",
+        ("config-bad", Id) => "Berkas offices.json dari pengelola situs ini tidak dapat dipakai; data bawaan tetap dipakai:",
+        ("config-bad", En) => "This site's offices.json from the deployer cannot be used; the built-in data is used instead:",
         ("year-guess", Id) => "tahun diperkirakan",
         ("year-guess", En) => "year is a guess",
         _ => "",
@@ -180,6 +235,11 @@ struct App {
     doc: Document,
     /// The diagnosis is shown (re-rendered on language switch).
     diagnosed: bool,
+    /// The citizen edited the WhatsApp text: stop rewriting it.
+    message_edited: bool,
+    /// The citizen chose an office: stop pre-selecting from the NIK.
+    office_picked: bool,
+    config: crate::offices::OfficeConfig,
     lang: Lang,
     _listeners: Vec<EventListener>,
 }
@@ -346,55 +406,105 @@ fn with_app(f: impl FnOnce(&mut App)) {
     });
 }
 
+/// Listens to `event` on the element `id`, if the page has it.
+fn on(
+    doc: &Document,
+    listeners: &mut Vec<EventListener>,
+    id: &str,
+    event: &'static str,
+    f: fn(&mut App),
+) {
+    if let Some(el) = by_id(doc, id) {
+        listeners.push(EventListener::new(&el, event, move |_| with_app(f)));
+    }
+}
+
 /// Wires the page if it has a NIK field; does nothing elsewhere (tests).
 #[wasm_bindgen(start)]
 pub fn start() {
     let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
         return;
     };
-    let Some(nik) = by_id(&doc, "nik") else {
+    if by_id(&doc, "nik").is_none() {
         return;
-    };
-    let mut listeners = vec![EventListener::new(&nik, "input", |_| {
-        with_app(|app| app.render())
-    })];
-    if let Some(btn) = by_id(&doc, "lang") {
-        listeners.push(EventListener::new(&btn, "click", |_| {
-            with_app(|app| {
-                app.lang = if app.lang == Lang::Id {
-                    Lang::En
-                } else {
-                    Lang::Id
-                };
-                app.translate();
-                app.render();
-                app.render_questions();
-                if app.diagnosed {
-                    app.render_diagnosis();
-                }
-            })
-        }));
     }
-    if let Some(btn) = by_id(&doc, "diagnose-btn") {
-        listeners.push(EventListener::new(&btn, "click", |_| {
-            with_app(|app| {
-                app.diagnosed = true;
-                app.render_diagnosis();
-                app.focus_diagnosis();
-            })
-        }));
-    }
-    let app = App {
+    let mut l = Vec::new();
+    on(&doc, &mut l, "nik", "input", |app| {
+        app.render();
+        app.preselect_office();
+        app.render_report();
+    });
+    on(&doc, &mut l, "lang", "click", |app| {
+        app.lang = if app.lang == Lang::Id {
+            Lang::En
+        } else {
+            Lang::Id
+        };
+        app.translate();
+        app.render();
+        app.render_questions();
+        app.render_office_picker();
+        if app.diagnosed {
+            app.render_diagnosis();
+        }
+        app.render_report();
+    });
+    on(&doc, &mut l, "diagnose-btn", "click", |app| {
+        app.diagnosed = true;
+        app.render_diagnosis();
+        app.render_report();
+        app.focus_diagnosis();
+    });
+    // Any answer or detail changes the report (the message only until the citizen edits it).
+    on(&doc, &mut l, "diagnose", "change", |app| {
+        app.render_report()
+    });
+    on(&doc, &mut l, "diagnose", "input", |app| app.render_report());
+    on(&doc, &mut l, "office", "change", |app| {
+        app.office_picked = true;
+        app.render_report();
+    });
+    on(&doc, &mut l, "details", "input", |app| app.render_report());
+    on(&doc, &mut l, "wa-text", "input", |app| {
+        app.message_edited = true;
+        app.render_report();
+    });
+    on(&doc, &mut l, "recompose", "click", |app| {
+        app.message_edited = false;
+        app.render_report();
+    });
+    on(&doc, &mut l, "copy", "click", |app| app.copy_message());
+    on(&doc, &mut l, "share", "click", |app| app.share_message());
+    on(&doc, &mut l, "print", "click", |_| {
+        if let Some(w) = web_sys::window() {
+            let _ = w.print();
+        }
+    });
+    on(&doc, &mut l, "clear", "click", |app| app.clear_everything());
+    let mut app = App {
         diagnosed: false,
+        message_edited: false,
+        office_picked: false,
+        config: crate::offices::OfficeConfig::default(),
         doc,
         lang: Lang::Id,
-        _listeners: listeners,
+        _listeners: l,
     };
     app.translate();
     app.render();
     app.render_questions();
+    app.render_office_picker();
+    app.preselect_office();
+    app.render_report();
     if let Some(body) = app.doc.body() {
         let _ = body.set_attribute("data-ready", "yes");
     }
     APP.with(|a| *a.borrow_mut() = Some(app));
+}
+
+/// The deployer's `offices.json` as text (boot.js fetches it from the same
+/// origin). A bad file shows a message on the page; the built-in data stays.
+#[wasm_bindgen(js_name = setOfficeConfig)]
+pub fn set_office_config(json: &str) {
+    with_app(|app| app.set_config(json));
 }

@@ -1,0 +1,277 @@
+//! Act: the WhatsApp report to the office, its `wa.me` link, the reference
+//! code, and what the printable visit slip shows.
+//!
+//! The report is always in Bahasa Indonesia (the office's language), with
+//! short `*bold*` headings, and stays under 1,500 characters: free-text
+//! fields are cut to a fixed length. The link follows WhatsApp's click-to-chat
+//! form `https://wa.me/<digits>?text=<percent-encoded UTF-8>`; without a known
+//! number it is `https://wa.me/?text=…`, so the citizen picks the contact.
+
+use crate::date::Date;
+use crate::diagnose::{Answers, DiagnosisView};
+use crate::offices::Office;
+use crate::phone;
+use serde::{Deserialize, Serialize};
+
+/// The longest report we build, in characters (WhatsApp documents no limit
+/// for `text`; share intents were seen to cut near 2,250).
+pub const MAX_MESSAGE_CHARS: usize = 1500;
+
+/// What the citizen fills in for the report.
+#[derive(Clone, Debug, Default, Deserialize, Serialize, PartialEq)]
+#[serde(default, deny_unknown_fields)]
+pub struct Citizen {
+    pub name: String,
+    /// Desa/kelurahan of the KK address.
+    pub village: String,
+    /// Kecamatan of the KK address.
+    pub district: String,
+    pub phone: String,
+    /// What was already tried.
+    pub tried: String,
+}
+
+/// Percent-encodes everything but the URL-unreserved characters
+/// (`A–Z a–z 0–9 - . _ ~`), as UTF-8: `#` → `%23`, `&` → `%26`, `+` → `%2B`,
+/// newline → `%0A`, `é` → `%C3%A9`.
+///
+/// ```
+/// assert_eq!(klinik_nik::act::encode_component("#NIK & KK+1\n"), "%23NIK%20%26%20KK%2B1%0A");
+/// ```
+pub fn encode_component(s: &str) -> String {
+    const HEX: &[u8; 16] = b"0123456789ABCDEF";
+    let mut out = String::with_capacity(s.len() * 3);
+    for &b in s.as_bytes() {
+        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b'~') {
+            out.push(b as char);
+        } else {
+            out.push('%');
+            out.push(HEX[usize::from(b >> 4)] as char);
+            out.push(HEX[usize::from(b & 15)] as char);
+        }
+    }
+    out
+}
+
+/// The click-to-chat link. `number` must already be normalised (`62…`).
+///
+/// ```
+/// use klinik_nik::act::wa_link;
+/// assert_eq!(wa_link(Some("628111158676"), "Halo #1"), "https://wa.me/628111158676?text=Halo%20%231");
+/// assert_eq!(wa_link(None, "Halo"), "https://wa.me/?text=Halo");
+/// ```
+pub fn wa_link(number: Option<&str>, text: &str) -> String {
+    let digits: String = number
+        .unwrap_or("")
+        .chars()
+        .filter(char::is_ascii_digit)
+        .collect();
+    format!("https://wa.me/{digits}?text={}", encode_component(text))
+}
+
+/// Letters and digits that cannot be confused when read aloud or handwritten
+/// (no 0/O, 1/I/L, U/V; Crockford's idea).
+const REF_ALPHABET: &[u8; 30] = b"23456789ABCDEFGHJKMNPQRSTVWXYZ";
+
+/// A short reference code for a report, like `KN-7Q4M-2XHP`: the same for the
+/// same report, different across reports (64-bit FNV-1a of every field).
+pub fn reference(parts: &[&str]) -> String {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for p in parts {
+        for &b in p.as_bytes().iter().chain(&[0x1f]) {
+            h ^= u64::from(b);
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+    let mut code = String::from("KN-");
+    for i in 0..8 {
+        if i == 4 {
+            code.push('-');
+        }
+        code.push(REF_ALPHABET[(h % 30) as usize] as char);
+        h /= 30;
+    }
+    code
+}
+
+/// One line of free text: no line breaks (they would break the layout of the
+/// message), runs of spaces collapsed, cut to `max` characters.
+fn one_line(s: &str, max: usize) -> String {
+    let joined = s.split_whitespace().collect::<Vec<_>>().join(" ");
+    let mut out: String = joined
+        .chars()
+        .filter(|c| !c.is_control())
+        .take(max)
+        .collect();
+    if joined.chars().count() > max {
+        out.push('\u{2026}');
+    }
+    out
+}
+
+/// Everything the report and the slip are made of, in Bahasa Indonesia.
+#[derive(Clone, Debug, Serialize, PartialEq)]
+pub struct Report {
+    pub reference: String,
+    pub office: String,
+    pub office_address: Option<String>,
+    pub office_hours: Option<String>,
+    /// `dd-mm-yyyy`.
+    pub date: String,
+    pub name: String,
+    pub nik: String,
+    pub kk: String,
+    pub address: String,
+    pub phone: String,
+    pub phone_problem: Option<String>,
+    pub service: String,
+    pub message: String,
+    pub since: String,
+    pub tried: String,
+    pub cause: String,
+    pub steps: Vec<String>,
+    pub documents: Vec<String>,
+    /// The WhatsApp text (the citizen can edit it before sending).
+    pub text: String,
+    /// The wa.me link for `text`.
+    pub link: String,
+    /// Whether the link goes to a known office number.
+    pub has_number: bool,
+    /// What the QR code on the slip carries.
+    pub qr_text: String,
+}
+
+fn digits(s: &Option<String>) -> String {
+    s.as_deref()
+        .unwrap_or("")
+        .chars()
+        .filter(char::is_ascii_digit)
+        .take(16)
+        .collect()
+}
+
+/// Builds the report from the answers, the diagnosis (rendered in Bahasa
+/// Indonesia), the citizen's details and the chosen office.
+pub fn build_report(
+    a: &Answers,
+    d: &DiagnosisView,
+    c: &Citizen,
+    office: &Office,
+    today: Date,
+) -> Report {
+    let nik = digits(&a.nik);
+    let kk = digits(&a.kk);
+    let name = one_line(&c.name, 80);
+    let village = one_line(&c.village, 60);
+    let district = one_line(&c.district, 60);
+    let address = match (village.is_empty(), district.is_empty()) {
+        (false, false) => format!("{village}, Kec. {district}"),
+        (false, true) => village.clone(),
+        (true, false) => format!("Kec. {district}"),
+        (true, true) => String::new(),
+    };
+    let (phone, phone_problem) = match phone::normalize(&c.phone) {
+        Ok(n) => (phone::display(&n), None),
+        Err(phone::PhoneProblem::Empty) => (String::new(), None),
+        Err(p) => (one_line(&c.phone, 20), Some(p.message(crate::Lang::Id))),
+    };
+    let service = a
+        .service
+        .as_deref()
+        .and_then(|k| crate::diagnose::SERVICES.iter().find(|s| s.key == k))
+        .map_or(String::new(), |s| s.name.id.to_string());
+    let message = match a
+        .message_text
+        .as_deref()
+        .map(|m| one_line(m, 200))
+        .filter(|m| !m.is_empty())
+    {
+        Some(m) => format!("\u{201c}{m}\u{201d}"),
+        None => a
+            .message
+            .as_deref()
+            .and_then(|k| {
+                crate::diagnose::MESSAGES
+                    .iter()
+                    .find(|m| m.key == k && k != "other")
+            })
+            .map_or(String::new(), |m| m.name.id.to_string()),
+    };
+    let since = one_line(a.since.as_deref().unwrap_or(""), 60);
+    let tried = one_line(&c.tried, 200);
+    let cause = d
+        .causes
+        .first()
+        .filter(|c| c.score > 0)
+        .map_or(String::new(), |c| c.title.to_string());
+    let date = today.dmy();
+    let reference = reference(&[
+        &nik, &kk, &name, &address, &service, &message, &since, &tried, &date,
+    ]);
+
+    let mut t = String::new();
+    t.push_str("*Laporan NIK bermasalah*\n");
+    t.push_str(&format!("Ref: {reference}\n"));
+    t.push_str(&format!("Kepada: {}\n", office.name));
+    t.push_str("\n*Data*\n");
+    let line = |t: &mut String, label: &str, v: &str| {
+        if !v.is_empty() {
+            t.push_str(&format!("{label}: {v}\n"));
+        }
+    };
+    line(&mut t, "Nama", &name);
+    line(
+        &mut t,
+        "NIK",
+        if nik.is_empty() {
+            "(belum diisi)"
+        } else {
+            &nik
+        },
+    );
+    line(
+        &mut t,
+        "No. KK",
+        if kk.is_empty() { "(belum diisi)" } else { &kk },
+    );
+    line(&mut t, "Alamat KK", &address);
+    line(&mut t, "No. HP", &phone);
+    t.push_str("\n*Masalah*\n");
+    line(&mut t, "Layanan", &service);
+    line(&mut t, "Pesan", &message);
+    line(&mut t, "Sejak", &since);
+    line(&mut t, "Sudah dicoba", &tried);
+    if !cause.is_empty() {
+        t.push_str(&format!(
+            "\n*Dugaan penyebab* (dari Klinik NIK, belum pasti)\n{cause}\n"
+        ));
+    }
+    t.push_str("\nMohon bantuan pengecekan NIK saya. Terima kasih.");
+
+    let link = wa_link(office.whatsapp.as_deref(), &t);
+    let qr_text = format!("NIK {nik}\nKK {kk}\nREF {reference}");
+    Report {
+        reference,
+        office: office.name.clone(),
+        office_address: office.address.clone(),
+        office_hours: office.hours.clone(),
+        date,
+        name,
+        nik,
+        kk,
+        address,
+        phone,
+        phone_problem,
+        service,
+        message,
+        since,
+        tried,
+        cause,
+        steps: d.steps.clone(),
+        documents: d.documents.iter().map(|s| s.to_string()).collect(),
+        text: t,
+        link,
+        has_number: office.whatsapp.is_some(),
+        qr_text,
+    }
+}

@@ -1,0 +1,138 @@
+//! Indonesian mobile numbers for WhatsApp links.
+//!
+//! WhatsApp's click-to-chat wants the number in international form, digits
+//! only, without `+` or the trunk `0`: `0811-1158-676` → `628111158676`.
+//! Indonesian mobiles are `8` then `[1-35-9]` and 7–10 more digits after the
+//! trunk 0 (libphonenumber's pattern `8[1-35-9]\d{7,10}`; the domain brief's
+//! "8 + 8–11 more digits").
+
+use crate::Lang;
+
+/// Why a number cannot be used for WhatsApp.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum PhoneProblem {
+    Empty,
+    /// A character that is not a digit or a usual separator.
+    BadChar(char),
+    /// A country code other than +62.
+    NotIndonesian,
+    /// A fixed-line number (area code), not a mobile.
+    Landline,
+    TooShort,
+    TooLong,
+    /// Starts with 8 but with a prefix no operator uses (80, 84).
+    NotMobile,
+}
+
+impl PhoneProblem {
+    pub fn code(&self) -> &'static str {
+        match self {
+            PhoneProblem::Empty => "PHONE_EMPTY",
+            PhoneProblem::BadChar(_) => "PHONE_CHAR_INVALID",
+            PhoneProblem::NotIndonesian => "PHONE_NOT_INDONESIAN",
+            PhoneProblem::Landline => "PHONE_LANDLINE",
+            PhoneProblem::TooShort => "PHONE_TOO_SHORT",
+            PhoneProblem::TooLong => "PHONE_TOO_LONG",
+            PhoneProblem::NotMobile => "PHONE_NOT_MOBILE",
+        }
+    }
+
+    pub fn message(&self, lang: Lang) -> String {
+        match (self, lang) {
+            (PhoneProblem::Empty, Lang::Id) => "Nomor HP belum diisi.".into(),
+            (PhoneProblem::Empty, Lang::En) => "No phone number yet.".into(),
+            (PhoneProblem::BadChar(c), Lang::Id) => format!("Nomor HP hanya boleh berisi angka, spasi, titik, tanda hubung, kurung dan + di depan; \u{201c}{c}\u{201d} tidak bisa."),
+            (PhoneProblem::BadChar(c), Lang::En) => format!("A phone number may only hold digits, spaces, dots, dashes, brackets and a leading +; \u{201c}{c}\u{201d} cannot be used."),
+            (PhoneProblem::NotIndonesian, Lang::Id) => "Ini bukan nomor Indonesia (+62).".into(),
+            (PhoneProblem::NotIndonesian, Lang::En) => "This is not an Indonesian (+62) number.".into(),
+            (PhoneProblem::Landline, Lang::Id) => "Ini nomor telepon rumah/kantor (kode area). WhatsApp memerlukan nomor HP yang diawali 08.".into(),
+            (PhoneProblem::Landline, Lang::En) => "This is a landline (area code). WhatsApp needs a mobile number starting with 08.".into(),
+            (PhoneProblem::TooShort, Lang::Id) => "Nomor HP terlalu pendek: setelah 08 biasanya ada 8\u{2013}11 angka lagi.".into(),
+            (PhoneProblem::TooShort, Lang::En) => "The mobile number is too short: 08 is usually followed by 8\u{2013}11 more digits.".into(),
+            (PhoneProblem::TooLong, Lang::Id) => "Nomor HP terlalu panjang: setelah 08 biasanya ada 8\u{2013}11 angka lagi.".into(),
+            (PhoneProblem::TooLong, Lang::En) => "The mobile number is too long: 08 is usually followed by 8\u{2013}11 more digits.".into(),
+            (PhoneProblem::NotMobile, Lang::Id) => "Awalan nomor ini tidak dipakai operator seluler Indonesia. Periksa lagi.".into(),
+            (PhoneProblem::NotMobile, Lang::En) => "No Indonesian mobile operator uses this prefix. Check it again.".into(),
+        }
+    }
+}
+
+/// Normalises what people write (`0812…`, `62812…`, `+62 812-…`, `(0812) 3456.7890`,
+/// `0062…`) to the digits WhatsApp wants, `62812…`.
+///
+/// ```
+/// use klinik_nik::phone::{normalize, PhoneProblem};
+/// assert_eq!(normalize("0811-1158-676").as_deref(), Ok("628111158676"));
+/// assert_eq!(normalize("+62 812 3456 7890").as_deref(), Ok("6281234567890"));
+/// assert_eq!(normalize("(0332) 421234"), Err(PhoneProblem::Landline));
+/// assert_eq!(normalize("+1 415 555 0100"), Err(PhoneProblem::NotIndonesian));
+/// ```
+pub fn normalize(input: &str) -> Result<String, PhoneProblem> {
+    let s = input.trim();
+    let (plus, rest) = match s.strip_prefix('+') {
+        Some(r) => (true, r),
+        None => (false, s),
+    };
+    let mut digits = String::with_capacity(16);
+    for c in rest.chars() {
+        match c {
+            '0'..='9' => digits.push(c),
+            ' ' | '.' | '-' | '(' | ')' | '/' | '\u{a0}' | '\u{2010}'..='\u{2015}' | '\t' => {}
+            c => return Err(PhoneProblem::BadChar(c)),
+        }
+        if digits.len() > 20 {
+            return Err(PhoneProblem::TooLong);
+        }
+    }
+    if digits.is_empty() {
+        return Err(PhoneProblem::Empty);
+    }
+    let national = if plus {
+        digits
+            .strip_prefix("62")
+            .ok_or(PhoneProblem::NotIndonesian)?
+    } else if let Some(d) = digits.strip_prefix("0062") {
+        d
+    } else if digits.starts_with("00") {
+        return Err(PhoneProblem::NotIndonesian);
+    } else if let Some(d) = digits.strip_prefix('0') {
+        d
+    } else if let Some(d) = digits.strip_prefix("62") {
+        d
+    } else {
+        // "812…" without the trunk 0: accepted; anything else is ambiguous.
+        digits.as_str()
+    };
+    // "+62 0812…" is a common slip: the trunk 0 after the country code.
+    let national = national.strip_prefix('0').unwrap_or(national);
+    let mut chars = national.chars();
+    match chars.next() {
+        Some('8') => {}
+        Some(_) => return Err(PhoneProblem::Landline),
+        None => return Err(PhoneProblem::TooShort),
+    }
+    match chars.next() {
+        Some('1'..='3' | '5'..='9') => {}
+        Some(_) => return Err(PhoneProblem::NotMobile),
+        None => return Err(PhoneProblem::TooShort),
+    }
+    match national.len() {
+        0..=8 => Err(PhoneProblem::TooShort),
+        9..=12 => Ok(format!("62{national}")),
+        _ => Err(PhoneProblem::TooLong),
+    }
+}
+
+/// `628123456789` → `0812-3456-789`, the way Indonesians write it.
+pub fn display(normalized: &str) -> String {
+    let national = normalized.strip_prefix("62").unwrap_or(normalized);
+    let local = format!("0{national}");
+    let mut out = String::new();
+    for (i, c) in local.chars().enumerate() {
+        if i > 0 && i % 4 == 0 {
+            out.push('-');
+        }
+        out.push(c);
+    }
+    out
+}

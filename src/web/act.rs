@@ -1,0 +1,394 @@
+//! The "Lapor" step: choosing the office, the WhatsApp report (shown, editable,
+//! linked), copy and share, the printable visit slip, and "clear everything".
+
+use super::diagnose::add;
+use super::{by_id, text, today, App};
+use crate::act::{build_report, wa_link, Citizen, Report};
+use crate::diagnose::{diagnose_answers, Answers};
+use crate::offices;
+use crate::regions::{self, Level};
+use crate::Lang;
+use wasm_bindgen::{JsCast, JsValue};
+use web_sys::{Document, HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement};
+
+const SVG_NS: &str = "http://www.w3.org/2000/svg";
+
+fn value(doc: &Document, id: &str) -> String {
+    let Some(e) = by_id(doc, id) else {
+        return String::new();
+    };
+    if let Some(i) = e.dyn_ref::<HtmlInputElement>() {
+        return i.value();
+    }
+    if let Some(t) = e.dyn_ref::<HtmlTextAreaElement>() {
+        return t.value();
+    }
+    e.dyn_ref::<HtmlSelectElement>()
+        .map(|s| s.value())
+        .unwrap_or_default()
+}
+
+fn set_value(doc: &Document, id: &str, v: &str) {
+    let Some(e) = by_id(doc, id) else { return };
+    if let Some(i) = e.dyn_ref::<HtmlInputElement>() {
+        i.set_value(v);
+    } else if let Some(t) = e.dyn_ref::<HtmlTextAreaElement>() {
+        t.set_value(v);
+    } else if let Some(s) = e.dyn_ref::<HtmlSelectElement>() {
+        s.set_value(v);
+    }
+}
+
+impl App {
+    /// Fills the office picker: every current regency/city, grouped by province.
+    pub(super) fn render_office_picker(&self) {
+        let doc = &self.doc;
+        let Some(select) = by_id(doc, "office") else {
+            return;
+        };
+        let keep = value(doc, "office");
+        select.set_text_content(None);
+        let Some(first) = add(doc, &select, "option", "", text("office-choose", self.lang)) else {
+            return;
+        };
+        let _ = first.set_attribute("value", "");
+        for p in regions::all(Level::Province).filter(|p| p.editions.is_current()) {
+            let Some(group) = add(doc, &select, "optgroup", "", "") else {
+                continue;
+            };
+            let _ = group.set_attribute("label", p.name);
+            for r in regions::all(Level::Regency)
+                .filter(|r| r.editions.is_current() && r.code / 100 == p.code)
+            {
+                if let Some(o) = add(doc, &group, "option", "", r.name) {
+                    let _ = o.set_attribute("value", &r.code.to_string());
+                }
+            }
+        }
+        set_value(doc, "office", &keep);
+    }
+
+    /// Pre-selects the office from the NIK (or the deployer's default) until the citizen picks one.
+    pub(super) fn preselect_office(&mut self) {
+        if self.office_picked {
+            return;
+        }
+        let nik = value(&self.doc, "nik");
+        let from_nik = crate::check_nik(&nik, today())
+            .decoded
+            .regency
+            .and_then(|r| offices::current_regency_for(r.code));
+        let code = from_nik.or(self.config.default_regency);
+        set_value(
+            &self.doc,
+            "office",
+            &code.map_or(String::new(), |c| c.to_string()),
+        );
+    }
+
+    fn answers_and_citizen(&self) -> (Answers, Citizen) {
+        let doc = &self.doc;
+        let answers = self.answers();
+        let citizen = Citizen {
+            name: value(doc, "c-name"),
+            village: value(doc, "c-village"),
+            district: value(doc, "c-district"),
+            phone: value(doc, "c-phone"),
+            tried: value(doc, "c-tried"),
+        };
+        (answers, citizen)
+    }
+
+    fn office(&self) -> offices::Office {
+        let code: u32 = value(&self.doc, "office").parse().unwrap_or(0);
+        self.config.office(code).unwrap_or_else(|| offices::Office {
+            name: match self.lang {
+                Lang::Id => "Dinas Kependudukan dan Pencatatan Sipil".into(),
+                Lang::En => "Dinas Kependudukan dan Pencatatan Sipil".into(),
+            },
+            ..offices::Office::default()
+        })
+    }
+
+    /// Rebuilds the report: the message (unless the citizen edited it), the link, the slip.
+    pub(super) fn render_report(&mut self) {
+        let doc = self.doc.clone();
+        let (answers, citizen) = self.answers_and_citizen();
+        // The report goes to the office: always in Bahasa Indonesia.
+        let diagnosis = diagnose_answers(&answers, today(), Lang::Id);
+        let office = self.office();
+        let report = build_report(&answers, &diagnosis, &citizen, &office, today());
+
+        if !self.message_edited {
+            set_value(&doc, "wa-text", &report.text);
+        }
+        let shown = value(&doc, "wa-text");
+        let link = wa_link(office.whatsapp.as_deref(), &shown);
+        if let Some(a) = by_id(&doc, "wa-link") {
+            let _ = a.set_attribute("href", &link);
+        }
+        let count = shown.chars().count();
+        let count_text = match self.lang {
+            Lang::Id => format!("{count} karakter"),
+            Lang::En => format!("{count} characters"),
+        };
+        super::set_text(&doc, "wa-count", &count_text);
+        super::set_text(
+            &doc,
+            "phone-problem",
+            report.phone_problem.as_deref().unwrap_or(""),
+        );
+        self.render_office_contact(&office);
+        render_slip(&doc, &report, &office);
+    }
+
+    fn render_office_contact(&self, office: &offices::Office) {
+        let doc = &self.doc;
+        let Some(out) = by_id(doc, "office-contact") else {
+            return;
+        };
+        out.set_text_content(None);
+        add(doc, &out, "strong", "", &office.name);
+        match &office.whatsapp {
+            Some(n) => {
+                add(
+                    doc,
+                    &out,
+                    "span",
+                    "wa-known",
+                    &format!("WhatsApp: {}", crate::phone::display(n)),
+                );
+            }
+            None => {
+                add(
+                    doc,
+                    &out,
+                    "span",
+                    "wa-unknown",
+                    text("wa-unknown", self.lang),
+                );
+            }
+        }
+        for (label, v) in [
+            ("phone", &office.phone),
+            ("address", &office.address),
+            ("hours", &office.hours),
+        ] {
+            if let Some(v) = v {
+                add(doc, &out, "span", label, v);
+            }
+        }
+        if let (Some(src), Some(date)) = (&office.source, &office.checked) {
+            add(
+                doc,
+                &out,
+                "span",
+                "source",
+                &format!("{} {src} ({date})", text("office-source", self.lang)),
+            );
+        }
+    }
+
+    pub(super) fn copy_message(&self) {
+        let text_value = value(&self.doc, "wa-text");
+        let done = text("copied", self.lang);
+        let Some(window) = web_sys::window() else {
+            return;
+        };
+        let clipboard = js_sys::Reflect::get(&window.navigator(), &"clipboard".into())
+            .ok()
+            .filter(|c| !c.is_undefined());
+        let ok = clipboard
+            .and_then(|c| {
+                let f = js_sys::Reflect::get(&c, &"writeText".into())
+                    .ok()?
+                    .dyn_into::<js_sys::Function>()
+                    .ok()?;
+                f.call1(&c, &JsValue::from_str(&text_value)).ok()
+            })
+            .is_some();
+        super::set_text(
+            &self.doc,
+            "act-status",
+            if ok {
+                done
+            } else {
+                text("copy-failed", self.lang)
+            },
+        );
+    }
+
+    pub(super) fn share_message(&self) {
+        let text_value = value(&self.doc, "wa-text");
+        let Some(window) = web_sys::window() else {
+            return;
+        };
+        let nav = window.navigator();
+        let Some(share) = js_sys::Reflect::get(&nav, &"share".into())
+            .ok()
+            .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
+        else {
+            super::set_text(&self.doc, "act-status", text("share-missing", self.lang));
+            return;
+        };
+        let data = js_sys::Object::new();
+        let _ = js_sys::Reflect::set(&data, &"text".into(), &JsValue::from_str(&text_value));
+        let _ = share.call1(&nav, &data);
+    }
+
+    /// Empties every field and result. Nothing is stored anywhere, so this is all there is.
+    pub(super) fn clear_everything(&mut self) {
+        let doc = self.doc.clone();
+        for id in [
+            "nik",
+            "kk",
+            "message-text",
+            "since",
+            "c-name",
+            "c-village",
+            "c-district",
+            "c-phone",
+            "c-tried",
+            "wa-text",
+        ] {
+            set_value(&doc, id, "");
+        }
+        if let Ok(list) = doc.query_selector_all("input[type=radio], input[type=checkbox]") {
+            for i in 0..list.length() {
+                if let Some(input) = list
+                    .item(i)
+                    .and_then(|n| n.dyn_into::<HtmlInputElement>().ok())
+                {
+                    input.set_checked(false);
+                }
+            }
+        }
+        for id in ["diagnosis", "slip"] {
+            if let Some(e) = by_id(&doc, id) {
+                e.set_text_content(None);
+            }
+        }
+        self.diagnosed = false;
+        self.message_edited = false;
+        self.office_picked = false;
+        self.render();
+        self.render_questions();
+        self.preselect_office();
+        self.render_report();
+        super::set_text(&doc, "act-status", text("cleared", self.lang));
+    }
+
+    pub(super) fn set_config(&mut self, json: &str) {
+        let doc = self.doc.clone();
+        let out = by_id(&doc, "config-error");
+        if let Some(o) = &out {
+            o.set_text_content(None);
+        }
+        if json.trim().is_empty() {
+            return;
+        }
+        match offices::parse_config(json) {
+            Ok(c) => {
+                super::set_text(&doc, "deployer", c.deployer.as_deref().unwrap_or(""));
+                self.config = c;
+            }
+            Err(problems) => {
+                let Some(o) = out else { return };
+                add(&doc, &o, "strong", "", text("config-bad", self.lang));
+                let Some(ul) = add(&doc, &o, "ul", "", "") else {
+                    return;
+                };
+                for p in &problems {
+                    add(&doc, &ul, "li", "", &p.message(self.lang));
+                }
+            }
+        }
+        self.preselect_office();
+        self.render_report();
+    }
+}
+
+/// The visit slip (shown only in print): everything an office clerk needs on one page.
+fn render_slip(doc: &Document, r: &Report, office: &offices::Office) -> Option<()> {
+    let slip = by_id(doc, "slip")?;
+    slip.set_text_content(None);
+    let head = add(doc, &slip, "div", "slip-head", "")?;
+    let left = add(doc, &head, "div", "", "")?;
+    add(
+        doc,
+        &left,
+        "p",
+        "slip-kind",
+        "Slip kunjungan \u{2014} laporan NIK bermasalah",
+    )?;
+    add(doc, &left, "h1", "", &r.office)?;
+    for v in [&office.address, &office.hours].into_iter().flatten() {
+        add(doc, &left, "p", "", v)?;
+    }
+    let meta = add(doc, &left, "p", "slip-meta", "")?;
+    add(doc, &meta, "span", "", &format!("Tanggal: {}", r.date))?;
+    add(doc, &meta, "strong", "", &format!("Ref: {}", r.reference))?;
+    if let Some(q) = crate::qr::svg_path(&r.qr_text) {
+        let svg = doc.create_element_ns(Some(SVG_NS), "svg").ok()?;
+        let size = q.size.to_string();
+        let _ = svg.set_attribute("viewBox", &format!("0 0 {size} {size}"));
+        let _ = svg.set_attribute("class", "slip-qr");
+        let _ = svg.set_attribute("role", "img");
+        let _ = svg.set_attribute("aria-label", "QR: NIK, Nomor KK, Ref");
+        let bg = doc.create_element_ns(Some(SVG_NS), "rect").ok()?;
+        for (k, v) in [
+            ("width", size.as_str()),
+            ("height", size.as_str()),
+            ("fill", "#fff"),
+        ] {
+            let _ = bg.set_attribute(k, v);
+        }
+        let path = doc.create_element_ns(Some(SVG_NS), "path").ok()?;
+        let _ = path.set_attribute("d", &q.path);
+        let _ = path.set_attribute("fill", "#000");
+        svg.append_child(&bg).ok()?;
+        svg.append_child(&path).ok()?;
+        head.append_child(&svg).ok()?;
+    }
+    let dl = add(doc, &slip, "dl", "slip-data", "")?;
+    let rows: [(&str, &str); 10] = [
+        ("Nama", &r.name),
+        ("NIK", &r.nik),
+        ("Nomor KK", &r.kk),
+        ("Alamat KK", &r.address),
+        ("No. HP", &r.phone),
+        ("Layanan", &r.service),
+        ("Pesan", &r.message),
+        ("Sejak", &r.since),
+        ("Sudah dicoba", &r.tried),
+        ("Dugaan penyebab", &r.cause),
+    ];
+    for (k, v) in rows {
+        add(doc, &dl, "dt", "", k)?;
+        add(
+            doc,
+            &dl,
+            "dd",
+            "",
+            if v.is_empty() { "\u{2014}" } else { v },
+        )?;
+    }
+    add(doc, &slip, "h2", "", "Langkah")?;
+    let ol = add(doc, &slip, "ol", "", "")?;
+    for s in r.steps.iter().take(6) {
+        add(doc, &ol, "li", "", s)?;
+    }
+    add(doc, &slip, "h2", "", "Dokumen yang dibawa (centang)")?;
+    let ul = add(doc, &slip, "ul", "slip-check", "")?;
+    for d in &r.documents {
+        add(doc, &ul, "li", "", d)?;
+    }
+    add(
+        doc,
+        &slip,
+        "p",
+        "slip-foot",
+        "Dibuat di ponsel warga dengan Klinik NIK. Dugaan penyebab belum pasti: hanya Dukcapil yang dapat memastikan status NIK. Layanan administrasi kependudukan tidak dipungut biaya (UU 24/2013 Pasal 79A).",
+    )?;
+    Some(())
+}

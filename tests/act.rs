@@ -1,0 +1,343 @@
+//! Act: phone numbers, wa.me links, the report text, reference codes, offices.
+#![cfg(not(target_arch = "wasm32"))]
+
+use klinik_nik::act::{
+    build_report, encode_component, reference, wa_link, Citizen, MAX_MESSAGE_CHARS,
+};
+use klinik_nik::date::Date;
+use klinik_nik::diagnose::{diagnose_answers, Answers};
+use klinik_nik::offices::{self, parse_config, ConfigError};
+use klinik_nik::phone::{normalize, PhoneProblem};
+use klinik_nik::Lang;
+use proptest::prelude::*;
+
+/// (what people write, expected result)
+const PHONES: &[(&str, Result<&str, PhoneProblem>)] = &[
+    ("0812-3456-7890", Ok("6281234567890")),
+    ("081234567890", Ok("6281234567890")),
+    ("0812 3456 7890", Ok("6281234567890")),
+    ("0812.3456.7890", Ok("6281234567890")),
+    ("(0812) 3456-7890", Ok("6281234567890")),
+    ("62812345678", Ok("62812345678")),
+    ("6281234567890", Ok("6281234567890")),
+    ("+6281234567890", Ok("6281234567890")),
+    ("+62 812-3456-7890", Ok("6281234567890")),
+    ("+62 (812) 3456 7890", Ok("6281234567890")),
+    ("+62 0812 3456 7890", Ok("6281234567890")),
+    ("006281234567890", Ok("6281234567890")),
+    ("812-3456-7890", Ok("6281234567890")),
+    ("0811-1158-676", Ok("628111158676")),
+    ("0811\u{a0}800\u{a0}5373", Ok("628118005373")),
+    ("  0857 1234 5678  ", Ok("6285712345678")),
+    ("08951234567", Ok("628951234567")),
+    ("0812345678", Ok("62812345678")),
+    ("081234567", Err(PhoneProblem::TooShort)),
+    ("", Err(PhoneProblem::Empty)),
+    ("   ", Err(PhoneProblem::Empty)),
+    ("021-5551234", Err(PhoneProblem::Landline)),
+    ("(0332) 421234", Err(PhoneProblem::Landline)),
+    ("+62 21 5551234", Err(PhoneProblem::Landline)),
+    ("1500537", Err(PhoneProblem::Landline)),
+    ("0812345", Err(PhoneProblem::TooShort)),
+    ("08", Err(PhoneProblem::TooShort)),
+    ("0812345678901234", Err(PhoneProblem::TooLong)),
+    ("08123456789012345678901234", Err(PhoneProblem::TooLong)),
+    ("+1 415 555 0100", Err(PhoneProblem::NotIndonesian)),
+    ("+60 12-345 6789", Err(PhoneProblem::NotIndonesian)),
+    ("0060123456789", Err(PhoneProblem::NotIndonesian)),
+    ("0804-1234-5678", Err(PhoneProblem::NotMobile)),
+    ("0841-1234-5678", Err(PhoneProblem::NotMobile)),
+    ("0812-3456-789O", Err(PhoneProblem::BadChar('O'))),
+    ("0812#3456", Err(PhoneProblem::BadChar('#'))),
+    ("++6281234567890", Err(PhoneProblem::BadChar('+'))),
+    ("\u{ff10}812", Err(PhoneProblem::BadChar('\u{ff10}'))),
+];
+
+#[test]
+fn phone_table() {
+    assert!(PHONES.len() >= 25);
+    for (input, want) in PHONES {
+        let got = normalize(input);
+        assert_eq!(
+            got.as_deref().map_err(Clone::clone),
+            want.clone(),
+            "{input:?}"
+        );
+        if let Err(p) = got {
+            assert!(!p.message(Lang::Id).is_empty() && p.message(Lang::Id) != p.message(Lang::En));
+        }
+    }
+}
+
+fn decode(s: &str) -> Vec<u8> {
+    let b = s.as_bytes();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < b.len() {
+        if b[i] == b'%' {
+            out.push(
+                u8::from_str_radix(std::str::from_utf8(&b[i + 1..i + 3]).unwrap(), 16).unwrap(),
+            );
+            i += 3;
+        } else {
+            out.push(b[i]);
+            i += 1;
+        }
+    }
+    out
+}
+
+fn text_param(link: &str) -> &str {
+    link.split_once("?text=").unwrap().1
+}
+
+proptest! {
+    #[test]
+    fn link_text_decodes_back_exactly(text in "\\PC*|[#&+%\n\r ?=/]*") {
+        let link = wa_link(Some("6281234567890"), &text);
+        prop_assert!(link.starts_with("https://wa.me/6281234567890?text="));
+        let param = text_param(&link);
+        prop_assert!(param.bytes().all(|b| b.is_ascii_alphanumeric() || b"-._~%".contains(&b)), "{}", param);
+        prop_assert_eq!(decode(param), text.as_bytes());
+    }
+
+    #[test]
+    fn report_stays_under_the_bound(name in "\\PC{0,400}", tried in "\\PC{0,2000}", msg in "\\PC{0,2000}", since in "\\PC{0,500}", village in "\\PC{0,300}") {
+        let a = Answers { service: Some("bpjs_kesehatan".into()), message_text: Some(msg), since: Some(since),
+            nik: Some("3511015003850001".into()), kk: Some("3511012003150007".into()), ..Answers::default() };
+        let c = Citizen { name, village: village.clone(), district: village, phone: "0812 3456 7890".into(), tried };
+        let r = report(&a, &c);
+        prop_assert!(r.text.chars().count() <= MAX_MESSAGE_CHARS, "{} chars", r.text.chars().count());
+        prop_assert_eq!(decode(text_param(&r.link)), r.text.as_bytes());
+    }
+}
+
+fn today() -> Date {
+    Date::new(2026, 11, 27).unwrap()
+}
+
+fn report(a: &Answers, c: &Citizen) -> klinik_nik::act::Report {
+    let d = diagnose_answers(a, today(), Lang::Id);
+    let office = offices::builtin(3511).unwrap();
+    build_report(a, &d, c, &office, today())
+}
+
+fn bondowoso() -> (Answers, Citizen) {
+    (
+        Answers {
+            service: Some("bpjs_kesehatan".into()),
+            message: Some("not_found".into()),
+            message_text: Some("NIK tidak ditemukan".into()),
+            since: Some("Oktober 2026".into()),
+            nik: Some("3511 0150 0385 0001".into()),
+            kk: Some("3511012003150007".into()),
+            ..Answers::default()
+        },
+        Citizen {
+            name: "Siti Aminah".into(),
+            village: "Desa Maesan".into(),
+            district: "Maesan".into(),
+            phone: "0812-3456-7890".into(),
+            tried: "Sudah ke kantor BPJS".into(),
+        },
+    )
+}
+
+#[test]
+fn the_bondowoso_report() {
+    let (a, c) = bondowoso();
+    let r = report(&a, &c);
+    assert!(r.text.starts_with("*Laporan NIK bermasalah*\nRef: KN-"));
+    for needle in [
+        "Kepada: Dinas Kependudukan dan Pencatatan Sipil Kabupaten Bondowoso",
+        "NIK: 3511015003850001",
+        "No. KK: 3511012003150007",
+        "Nama: Siti Aminah",
+        "Alamat KK: Desa Maesan, Kec. Maesan",
+        "No. HP: 0812-3456-7890",
+        "Layanan: BPJS Kesehatan / KIS",
+        "Pesan: \u{201c}NIK tidak ditemukan\u{201d}",
+        "Sejak: Oktober 2026",
+        "*Dugaan penyebab*",
+    ] {
+        assert!(r.text.contains(needle), "missing {needle:?} in\n{}", r.text);
+    }
+    assert!(
+        !r.text.lines().any(|l| l.starts_with("* ")),
+        "a line starting with '* ' may become a bullet"
+    );
+    assert!(
+        r.link.starts_with("https://wa.me/?text="),
+        "Bondowoso's number is unknown: the citizen picks the contact"
+    );
+    assert!(!r.has_number);
+    assert!(
+        r.qr_text.contains("3511015003850001")
+            && r.qr_text.contains("3511012003150007")
+            && r.qr_text.contains(&r.reference)
+    );
+}
+
+#[test]
+fn reference_codes() {
+    let (a, c) = bondowoso();
+    let r1 = report(&a, &c);
+    let r2 = report(&a, &c);
+    assert_eq!(r1.reference, r2.reference, "stable for the same report");
+    let mut other = a.clone();
+    other.nik = Some("3511015003850002".into());
+    assert_ne!(
+        report(&other, &c).reference,
+        r1.reference,
+        "differs across reports"
+    );
+    let code = &r1.reference;
+    assert!(code.len() == 12 && code.starts_with("KN-") && code.as_bytes()[7] == b'-');
+    assert!(
+        !code[3..].contains(['0', 'O', '1', 'I', 'L', 'U']),
+        "{code}"
+    );
+    // Over many reports, codes do not collide.
+    let codes: std::collections::HashSet<String> =
+        (0..20_000).map(|i| reference(&[&i.to_string()])).collect();
+    assert_eq!(codes.len(), 20_000);
+}
+
+#[test]
+fn encoding_of_the_special_characters() {
+    assert_eq!(encode_component("#"), "%23");
+    assert_eq!(encode_component("&"), "%26");
+    assert_eq!(encode_component("+"), "%2B");
+    assert_eq!(encode_component("\n"), "%0A");
+    assert_eq!(encode_component("🙏"), "%F0%9F%99%8F");
+    assert_eq!(encode_component("a-b_c.d~e"), "a-b_c.d~e");
+}
+
+#[test]
+fn office_with_a_deployer_number_links_to_it() {
+    let cfg = parse_config(
+        r#"{"deployer": "Contoh", "default_regency": "35.11", "offices": [{"regency": "35.11",
+        "whatsapp": "0812-3456-7890", "address": "Jl. Contoh", "source": "https://example.org/x", "checked": "2026-11-01"}]}"#,
+    )
+    .unwrap();
+    assert_eq!(cfg.default_regency, Some(3511));
+    let office = cfg.office(3511).unwrap();
+    assert_eq!(office.whatsapp.as_deref(), Some("6281234567890"));
+    let (a, c) = bondowoso();
+    let d = diagnose_answers(&a, today(), Lang::Id);
+    let r = build_report(&a, &d, &c, &office, today());
+    assert!(r
+        .link
+        .starts_with("https://wa.me/6281234567890?text=%2ALaporan"));
+    assert!(r.has_number);
+    assert_eq!(
+        cfg.office(3578).unwrap().whatsapp,
+        None,
+        "other offices keep the built-in data"
+    );
+}
+
+#[test]
+fn bad_office_files_are_refused_with_reasons() {
+    type Expect = fn(&ConfigError) -> bool;
+    let cases: &[(&str, Expect)] = &[
+        ("not json", |e| matches!(e, ConfigError::NotJson(_))),
+        ("[]", |e| matches!(e, ConfigError::WrongType(_))),
+        (r#"{"offices": {}}"#, |e| {
+            matches!(e, ConfigError::WrongType(_))
+        }),
+        (r#"{"offices": [1]}"#, |e| {
+            matches!(e, ConfigError::WrongType(_))
+        }),
+        (r#"{"ofices": []}"#, |e| *e == ConfigError::UnknownField),
+        (r#"{"offices": [{"regency": "35.11", "fax": "1"}]}"#, |e| {
+            *e == ConfigError::UnknownField
+        }),
+        (r#"{"offices": [{"regency": "35.99"}]}"#, |e| {
+            *e == ConfigError::UnknownRegency
+        }),
+        (r#"{"offices": [{"regency": 3511}]}"#, |e| {
+            matches!(e, ConfigError::WrongType(_))
+        }),
+        (
+            r#"{"offices": [{"regency": "35.11", "whatsapp": "021-555", "source": "https://a.b", "checked": "2026-01-01"}]}"#,
+            |e| matches!(e, ConfigError::Phone(_)),
+        ),
+        (
+            r#"{"offices": [{"regency": "35.11", "whatsapp": "0812-3456-7890"}]}"#,
+            |e| *e == ConfigError::NeedsSource,
+        ),
+        (
+            r#"{"offices": [{"regency": "35.11", "hours": "x", "source": "http://a.b", "checked": "2026-01-01"}]}"#,
+            |e| *e == ConfigError::BadUrl,
+        ),
+        (
+            r#"{"offices": [{"regency": "35.11", "hours": "x", "source": "https://a.b", "checked": "01-01-2026"}]}"#,
+            |e| *e == ConfigError::BadDate,
+        ),
+        (
+            r#"{"offices": [{"regency": "35.11"}, {"regency": "3511"}]}"#,
+            |e| *e == ConfigError::Duplicate,
+        ),
+        (r#"{"deployer": "a\u0000b"}"#, |e| {
+            *e == ConfigError::BadText
+        }),
+    ];
+    for (json, want) in cases {
+        let problems = parse_config(json).expect_err(json);
+        assert!(
+            problems.iter().any(|p| want(&p.what)),
+            "{json}: {problems:?}"
+        );
+        for p in &problems {
+            assert!(!p.message(Lang::Id).is_empty());
+        }
+    }
+    let huge = format!("{{\"deployer\": \"{}\"}}", "x".repeat(300_000));
+    assert!(matches!(
+        parse_config(&huge).unwrap_err()[0].what,
+        ConfigError::TooBig(_)
+    ));
+    assert_eq!(
+        parse_config(r#"{"offices": []}"#).unwrap(),
+        Default::default()
+    );
+    // The file shipped in www/ is valid and invents nothing.
+    let shipped = parse_config(include_str!("../www/offices.json")).unwrap();
+    assert!(shipped
+        .offices
+        .iter()
+        .all(|o| o.whatsapp.is_none() || o.source.is_some()));
+}
+
+#[test]
+fn office_names_and_successors() {
+    assert_eq!(
+        offices::builtin(3171).unwrap().name,
+        "Suku Dinas Kependudukan dan Pencatatan Sipil Kota Administrasi Jakarta Pusat"
+    );
+    assert_eq!(
+        offices::builtin(3511).unwrap().whatsapp,
+        None,
+        "no number is built in"
+    );
+    assert_eq!(offices::current_regency_for(3511), Some(3511));
+    assert_eq!(
+        offices::current_regency_for(9101),
+        Some(9301),
+        "91.01 Merauke is now 93.01"
+    );
+    assert_eq!(
+        offices::current_regency_for(9201),
+        Some(9601),
+        "92.01 Sorong is now 96.01"
+    );
+    let current = klinik_nik::regions::all(klinik_nik::regions::Level::Regency)
+        .filter(|r| r.editions.is_current());
+    for r in current {
+        assert!(offices::builtin(r.code)
+            .unwrap()
+            .name
+            .contains("Kependudukan dan Pencatatan Sipil"));
+    }
+}

@@ -1,0 +1,144 @@
+// "Lapor": the WhatsApp report and the printable slip, on a phone.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startServer, launch, phone, SHOTS } from './helpers.mjs';
+
+let server, browser;
+before(async () => { server = await startServer(); browser = await launch(); });
+after(async () => { await browser?.close(); server?.stop(); });
+
+async function open(setup) {
+  const p = await phone(browser);
+  if (setup) await setup(p.page);
+  await p.page.goto(server.url);
+  await p.page.waitForSelector('body[data-ready="yes"]');
+  return p;
+}
+
+async function fillBondowoso(page) {
+  await page.locator('#nik').fill('3511 0150 0385 0001');
+  await page.locator('#kk').fill('3511012003150007');
+  await page.getByRole('radio', { name: 'BPJS Kesehatan / KIS' }).check();
+  await page.getByRole('radio', { name: 'NIK tidak ditemukan / tidak terdaftar' }).check();
+  await page.getByLabel('Pesan persisnya (opsional)').fill('NIK tidak ditemukan #404 & coba lagi + nanti');
+  await page.getByLabel('Sejak kapan? (opsional)').fill('Oktober 2026');
+  await page.getByRole('button', { name: 'Lihat kemungkinan penyebab' }).click();
+  await page.getByLabel('Nama lengkap (sesuai KTP-el)').fill('Siti Aminah');
+  await page.getByLabel('Desa/kelurahan alamat KK').fill('Desa Maesan');
+  await page.getByLabel('Kecamatan alamat KK').fill('Maesan');
+  await page.getByLabel('Nomor HP Anda (untuk dihubungi petugas)').fill('+62 812-3456-7890');
+}
+
+function textOf(href) {
+  const u = new URL(href);
+  return { host: u.host, path: u.pathname, text: u.searchParams.get('text'), raw: href.split('?text=')[1] };
+}
+
+test('Bondowoso: the office is pre-selected from the NIK and the link carries exactly the message shown', async () => {
+  const { page, problems, requests, context } = await open();
+  await fillBondowoso(page);
+  assert.equal(await page.locator('#office').inputValue(), '3511');
+  assert.match(await page.locator('#office-contact').textContent(), /Kabupaten Bondowoso.*belum diketahui/s);
+  const shown = await page.locator('#wa-text').inputValue();
+  assert.match(shown, /^\*Laporan NIK bermasalah\*\nRef: KN-[2-9A-Z]{4}-[2-9A-Z]{4}\n/);
+  for (const s of ['NIK: 3511015003850001', 'No. KK: 3511012003150007', 'Nama: Siti Aminah', 'No. HP: 0812-3456-7890',
+    'Pesan: “NIK tidak ditemukan #404 & coba lagi + nanti”', 'Alamat KK: Desa Maesan, Kec. Maesan']) {
+    assert.ok(shown.includes(s), s);
+  }
+  assert.ok([...shown].length < 1500);
+  const href = await page.locator('#wa-link').getAttribute('href');
+  const link = textOf(href);
+  assert.equal(link.host, 'wa.me');
+  assert.equal(link.path, '/', 'no office number is known: the citizen picks the contact');
+  assert.equal(link.text, shown);
+  assert.ok(!/[#&+\n ]/.test(link.raw), 'special characters are percent-encoded');
+  assert.equal(decodeURIComponent(link.raw), shown);
+  await page.screenshot({ path: SHOTS + 'act-360.png', fullPage: true });
+  // Nothing of this left the page: no request carried the NIK or KK.
+  for (const u of requests) assert.ok(!u.includes('3511015003850001') && !u.includes('3511012003150007'), u);
+  assert.equal(page.url(), server.url, 'the NIK is never put in the page URL');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('editing the message rebuilds the link from the edited text; a wrong phone is explained', async () => {
+  const { page, context } = await open();
+  await fillBondowoso(page);
+  await page.locator('#wa-text').fill('Halo Dukcapil, NIK saya 3511015003850001 #tolong');
+  assert.equal(textOf(await page.locator('#wa-link').getAttribute('href')).text, 'Halo Dukcapil, NIK saya 3511015003850001 #tolong');
+  await page.getByLabel('Nomor HP Anda (untuk dihubungi petugas)').fill('021-5551234');
+  assert.match(await page.locator('#phone-problem').textContent(), /telepon rumah\/kantor/);
+  assert.equal(await page.locator('#wa-text').inputValue(), 'Halo Dukcapil, NIK saya 3511015003850001 #tolong', 'an edit is not overwritten');
+  await page.getByRole('button', { name: 'Susun ulang pesan' }).click();
+  assert.match(await page.locator('#wa-text').inputValue(), /^\*Laporan NIK bermasalah\*/);
+  await context.close();
+});
+
+test('a deployer number in offices.json is used, with its source', async () => {
+  const cfg = JSON.stringify({ deployer: 'Uji coba', offices: [{ regency: '35.11', whatsapp: '0812-0000-1111',
+    hours: 'Senin–Jumat 08.00–14.00', source: 'https://example.org/standar-pelayanan', checked: '2026-11-01' }] });
+  const { page, context } = await open((pg) => pg.route('**/offices.json', (r) => r.fulfill({ body: cfg, contentType: 'application/json' })));
+  await fillBondowoso(page);
+  const href = await page.locator('#wa-link').getAttribute('href');
+  assert.ok(href.startsWith('https://wa.me/6281200001111?text='), href);
+  assert.match(await page.locator('#office-contact').textContent(), /0812-0000-1111.*Senin–Jumat.*example\.org/s);
+  assert.equal(await page.locator('#deployer').textContent(), 'Uji coba');
+  await context.close();
+});
+
+test('a broken offices.json shows a clear message and the site keeps working', async () => {
+  for (const body of ['{ not json', JSON.stringify({ offices: [{ regency: '35.11', whatsapp: '021-1234' }] }), 'x'.repeat(300000)]) {
+    const { page, problems, context } = await open((pg) => pg.route('**/offices.json', (r) => r.fulfill({ body, contentType: 'application/json' })));
+    await page.locator('#config-error li').first().waitFor();
+    assert.match(await page.locator('#config-error').textContent(), /tidak dapat dipakai/);
+    await page.locator('#nik').fill('3511015003850001');
+    assert.equal(await page.locator('#summary').textContent(), 'Format NIK benar.');
+    assert.ok((await page.locator('#wa-link').getAttribute('href')).startsWith('https://wa.me/?text='));
+    assert.deepEqual(problems, []);
+    await context.close();
+  }
+});
+
+test('the slip prints on one A4 page with a QR code carrying the NIK, KK and reference', async () => {
+  const { page, context } = await open();
+  await fillBondowoso(page);
+  const ref = (await page.locator('#wa-text').inputValue()).match(/Ref: (KN-\S+)/)[1];
+  const dir = mkdtempSync(join(tmpdir(), 'slip-'));
+  const pdf = join(dir, 'slip.pdf');
+  await page.emulateMedia({ media: 'print' });
+  writeFileSync(pdf, await page.pdf({ format: 'A4', printBackground: false }));
+  const info = execFileSync('pdfinfo', [pdf]).toString();
+  assert.match(info, /^Pages:\s+1$/m, 'the slip fits one A4 page (so also F4)');
+  execFileSync('pdftoppm', ['-png', '-r', '150', '-singlefile', pdf, join(dir, 'slip')]);
+  execFileSync('cp', [join(dir, 'slip.png'), SHOTS + 'slip-a4.png']);
+  const text = execFileSync('pdftotext', [pdf, '-']).toString().replace(/\s+/g, ' ');
+  for (const s of ['Dinas Kependudukan dan Pencatatan Sipil Kabupaten Bondowoso', 'Siti Aminah', ref, 'Dokumen yang dibawa']) {
+    assert.ok(text.includes(s), s);
+  }
+  assert.ok(!text.includes('Kirim lewat WhatsApp') && !text.includes('Cek NIK Anda'), 'nothing of the interface is printed');
+  const qr = execFileSync('zbarimg', ['--quiet', '--raw', join(dir, 'slip.png')]).toString().trim();
+  assert.equal(qr, `NIK 3511015003850001\nKK 3511012003150007\nREF ${ref}`);
+  await context.close();
+});
+
+test('clear everything empties every field and result', async () => {
+  const { page, context } = await open();
+  await fillBondowoso(page);
+  await page.getByRole('button', { name: 'Hapus semua data' }).click();
+  for (const id of ['#nik', '#kk', '#c-name', '#c-phone', '#message-text']) {
+    assert.equal(await page.locator(id).inputValue(), '', id);
+  }
+  assert.equal(await page.locator('#diagnosis').textContent(), '');
+  assert.equal(await page.locator('input:checked').count(), 0);
+  assert.doesNotMatch(await page.locator('#wa-text').inputValue(), /3511015003850001|Siti/);
+  assert.match(await page.locator('#act-status').textContent(), /sudah dihapus/);
+  const stored = await page.evaluate(async () => ({
+    local: localStorage.length, session: sessionStorage.length, cookies: document.cookie,
+  }));
+  assert.deepEqual(stored, { local: 0, session: 0, cookies: '' });
+  await context.close();
+});
