@@ -7,6 +7,10 @@ init()
     .then((r) => (r.ok ? r.text() : ''))
     .catch(() => '')
     .then(setOfficeConfig))
+  .then(() => {
+    // Offline after the first visit (www/sw.js); nothing personal is cached.
+    if ('serviceWorker' in navigator) navigator.serviceWorker.register('sw.js').catch(() => {});
+  })
   .catch((e) => {
     document.body.setAttribute('data-ready', 'error');
     const p = document.createElement('p');

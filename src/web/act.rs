@@ -13,7 +13,7 @@ use web_sys::{Document, HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement
 
 const SVG_NS: &str = "http://www.w3.org/2000/svg";
 
-fn value(doc: &Document, id: &str) -> String {
+pub(super) fn value(doc: &Document, id: &str) -> String {
     let Some(e) = by_id(doc, id) else {
         return String::new();
     };
@@ -275,7 +275,11 @@ impl App {
         self.render_questions();
         self.preselect_office();
         self.render_report();
-        super::set_text(&doc, "act-status", text("cleared", self.lang));
+        super::set_text(&doc, "act-status", "");
+        super::set_text(&doc, "clear-status", text("cleared", self.lang));
+        if let Some(w) = web_sys::window() {
+            let _ = w.location().set_hash("#cek");
+        }
     }
 
     pub(super) fn set_config(&mut self, json: &str) {
@@ -284,15 +288,23 @@ impl App {
         if let Some(o) = &out {
             o.set_text_content(None);
         }
+        let state = |s: &str| {
+            if let Some(b) = doc.body() {
+                let _ = b.set_attribute("data-config", s);
+            }
+        };
         if json.trim().is_empty() {
+            state("none");
             return;
         }
         match offices::parse_config(json) {
             Ok(c) => {
                 super::set_text(&doc, "deployer", c.deployer.as_deref().unwrap_or(""));
                 self.config = c;
+                state("ok");
             }
             Err(problems) => {
+                state("error");
                 let Some(o) = out else { return };
                 add(&doc, &o, "strong", "", text("config-bad", self.lang));
                 let Some(ul) = add(&doc, &o, "ul", "", "") else {

@@ -35,7 +35,7 @@ fn input_value(doc: &Document, id: &str) -> String {
 }
 
 /// Values of the checked inputs named `name`.
-fn checked(doc: &Document, name: &str) -> Vec<String> {
+pub(super) fn checked(doc: &Document, name: &str) -> Vec<String> {
     let Ok(list) = doc.query_selector_all(&format!("input[name='{name}']:checked")) else {
         return Vec::new();
     };
@@ -186,6 +186,9 @@ fn render(doc: &Document, out: &Element, d: &DiagnosisView, lang: Lang) -> Optio
             }
         }
         add(doc, &card, "p", "explain", c.explain)?;
+        if c.key == "A" {
+            two_servers(doc, &card, lang);
+        }
         add(doc, &card, "h5", "", text("what-to-do", lang))?;
         let ol = add(doc, &card, "ol", "", "")?;
         for s in &c.steps {
@@ -219,5 +222,158 @@ fn render(doc: &Document, out: &Element, d: &DiagnosisView, lang: Lang) -> Optio
     let national = add(doc, out, "p", "national", d.national.text)?;
     let _ = national.set_attribute("data-call", d.national.call_centre);
     add(doc, out, "p", "disclaimer", d.disclaimer)?;
+    Some(())
+}
+
+const SVG_NS: &str = "http://www.w3.org/2000/svg";
+
+fn svg(
+    doc: &Document,
+    parent: &Element,
+    tag: &str,
+    attrs: &[(&str, &str)],
+    content: &str,
+) -> Option<Element> {
+    let e = doc.create_element_ns(Some(SVG_NS), tag).ok()?;
+    for (k, v) in attrs {
+        let _ = e.set_attribute(k, v);
+    }
+    if !content.is_empty() {
+        e.set_text_content(Some(content));
+    }
+    parent.append_child(&e).ok()?;
+    Some(e)
+}
+
+/// Cause A in one picture: SIAK (up to date, linked to every regency office)
+/// copied periodically to the Data Warehouse that institutions read; the copy
+/// is where the record is missing.
+fn two_servers(doc: &Document, parent: &Element, lang: Lang) -> Option<()> {
+    let root = doc.create_element_ns(Some(SVG_NS), "svg").ok()?;
+    for (k, v) in [
+        ("viewBox", "0 0 340 150"),
+        ("class", "diagram"),
+        ("role", "img"),
+    ] {
+        let _ = root.set_attribute(k, v);
+    }
+    let _ = root.set_attribute("aria-label", text("diagram-title", lang));
+    parent.append_child(&root).ok()?;
+    svg(doc, &root, "title", &[], text("diagram-title", lang))?;
+    let boxes = [
+        (
+            "10",
+            "#eaf1fa",
+            "#0b5394",
+            "diagram-siak",
+            "diagram-siak-sub",
+        ),
+        (
+            "190",
+            "#fff7e0",
+            "#8a5a00",
+            "diagram-dwh",
+            "diagram-dwh-sub",
+        ),
+    ];
+    for (x, fill, stroke, title, sub) in boxes {
+        svg(
+            doc,
+            &root,
+            "rect",
+            &[
+                ("x", x),
+                ("y", "30"),
+                ("width", "140"),
+                ("height", "80"),
+                ("rx", "8"),
+                ("fill", fill),
+                ("stroke", stroke),
+                ("stroke-width", "2"),
+            ],
+            "",
+        )?;
+        let cx = (x.parse::<u32>().unwrap_or(0) + 70).to_string();
+        svg(
+            doc,
+            &root,
+            "text",
+            &[
+                ("x", &cx),
+                ("y", "58"),
+                ("text-anchor", "middle"),
+                ("font-weight", "700"),
+            ],
+            text(title, lang),
+        )?;
+        // Two short lines for the subtitle, split at '|'.
+        for (i, line) in text(sub, lang).split('|').enumerate() {
+            let y = (78 + 14 * i).to_string();
+            svg(
+                doc,
+                &root,
+                "text",
+                &[
+                    ("x", &cx),
+                    ("y", &y),
+                    ("text-anchor", "middle"),
+                    ("class", "sub"),
+                ],
+                line,
+            )?;
+        }
+    }
+    // The periodic copy, dashed, with a gap where a failed refresh leaves records out.
+    svg(
+        doc,
+        &root,
+        "path",
+        &[
+            ("d", "M146 70h18m16 0h14"),
+            ("stroke", "#1b1b1b"),
+            ("stroke-width", "2.5"),
+            ("stroke-dasharray", "6 4"),
+            ("fill", "none"),
+        ],
+        "",
+    )?;
+    svg(
+        doc,
+        &root,
+        "path",
+        &[
+            ("d", "M186 64l8 6-8 6"),
+            ("stroke", "#1b1b1b"),
+            ("stroke-width", "2.5"),
+            ("fill", "none"),
+        ],
+        "",
+    )?;
+    svg(
+        doc,
+        &root,
+        "text",
+        &[
+            ("x", "170"),
+            ("y", "130"),
+            ("text-anchor", "middle"),
+            ("class", "sub"),
+        ],
+        text("diagram-sync", lang),
+    )?;
+    svg(
+        doc,
+        &root,
+        "text",
+        &[
+            ("x", "172"),
+            ("y", "77"),
+            ("text-anchor", "middle"),
+            ("fill", "#a4161a"),
+            ("font-weight", "700"),
+            ("font-size", "20"),
+        ],
+        "\u{2715}",
+    )?;
     Some(())
 }

@@ -4,6 +4,7 @@
 
 mod act;
 mod diagnose;
+mod flow;
 
 use crate::date::Date;
 use crate::view::{IssueView, ReportView};
@@ -124,8 +125,8 @@ fn text(key: &str, lang: Lang) -> &'static str {
         ("female", En) => "female",
         ("age", Id) => "umur",
         ("age", En) => "age",
-        ("diag-title", Id) => "Apa yang terjadi?",
-        ("diag-title", En) => "What happened?",
+        ("diag-title", Id) => "2. Apa yang terjadi?",
+        ("diag-title", En) => "2. What happened?",
         ("diag-intro", Id) => "Jawab dengan mengetuk pilihan. Kami tunjukkan kemungkinan penyebab dan apa yang perlu dilakukan.",
         ("diag-intro", En) => "Answer by tapping the choices. We show the likely causes and what to do.",
         ("q-service", Id) => "Layanan apa yang menolak NIK Anda?",
@@ -162,8 +163,44 @@ fn text(key: &str, lang: Lang) -> &'static str {
         ("checklist", En) => "Documents to bring",
         ("national", Id) => "Saluran nasional",
         ("national", En) => "National channel",
-        ("act-title", Id) => "Lapor ke Dukcapil",
-        ("act-title", En) => "Report to Dukcapil",
+        ("step-check", Id) => "Cek NIK",
+        ("step-check", En) => "Check NIK",
+        ("step-diagnose", Id) => "Apa yang terjadi?",
+        ("step-diagnose", En) => "What happened?",
+        ("step-act", Id) => "Lapor",
+        ("step-act", En) => "Report",
+        ("steps-label", Id) => "Langkah",
+        ("steps-label", En) => "Steps",
+        ("check-title", Id) => "1. Cek NIK",
+        ("check-title", En) => "1. Check the NIK",
+        ("next-diagnose", Id) => "Lanjut: Apa yang terjadi?",
+        ("next-diagnose", En) => "Next: What happened?",
+        ("next-act", Id) => "Lanjut: Lapor",
+        ("next-act", En) => "Next: Report",
+        ("back", Id) => "Kembali",
+        ("back", En) => "Back",
+        ("stated-title", Id) => "Cocokkan dengan data diri Anda (opsional)",
+        ("stated-title", En) => "Compare with your own details (optional)",
+        ("s-birth", Id) => "Tanggal lahir (seperti di akta kelahiran)",
+        ("s-birth", En) => "Date of birth (as on the birth certificate)",
+        ("s-sex", Id) => "Jenis kelamin",
+        ("s-sex", En) => "Sex",
+        ("stated-ok", Id) => "Cocok dengan NIK.",
+        ("stated-ok", En) => "Matches the NIK.",
+        ("diagram-siak", Id) => "SIAK Dukcapil",
+        ("diagram-siak", En) => "Dukcapil SIAK",
+        ("diagram-siak-sub", Id) => "data terbaru|semua Dukcapil kab/kota",
+        ("diagram-siak-sub", En) => "latest data|all regency offices",
+        ("diagram-dwh", Id) => "Data Warehouse",
+        ("diagram-dwh", En) => "Data Warehouse",
+        ("diagram-dwh-sub", Id) => "salinan untuk|BPJS, bank, dll.",
+        ("diagram-dwh-sub", En) => "copy read by|BPJS, banks, …",
+        ("diagram-sync", Id) => "disalin berkala",
+        ("diagram-sync", En) => "copied periodically",
+        ("diagram-title", Id) => "Dua server: data Anda ada di SIAK, tetapi belum sampai di salinan yang dibaca lembaga.",
+        ("diagram-title", En) => "Two servers: your record is in SIAK but has not reached the copy institutions read.",
+        ("act-title", Id) => "3. Lapor ke Dukcapil",
+        ("act-title", En) => "3. Report to Dukcapil",
         ("office-label", Id) => "Dukcapil kabupaten/kota tempat alamat KK Anda sekarang",
         ("office-label", En) => "The Dukcapil of the regency/city of your current KK address",
         ("office-why", Id) => "Kami pilihkan dari NIK Anda. Ubah bila alamat KK Anda sekarang di tempat lain: angka awal NIK menunjukkan tempat NIK pertama kali dibuat, bukan tempat tinggal Anda.",
@@ -430,6 +467,7 @@ pub fn start() {
     }
     let mut l = Vec::new();
     on(&doc, &mut l, "nik", "input", |app| {
+        app.group_nik();
         app.render();
         app.preselect_office();
         app.render_report();
@@ -447,6 +485,8 @@ pub fn start() {
         if app.diagnosed {
             app.render_diagnosis();
         }
+        app.render_kk();
+        app.render_stated();
         app.render_report();
     });
     on(&doc, &mut l, "diagnose-btn", "click", |app| {
@@ -481,6 +521,13 @@ pub fn start() {
         }
     });
     on(&doc, &mut l, "clear", "click", |app| app.clear_everything());
+    on(&doc, &mut l, "kk", "input", |app| {
+        app.render_kk();
+        app.render_report();
+    });
+    on(&doc, &mut l, "stated", "change", |app| app.render_stated());
+    on(&doc, &mut l, "stated", "input", |app| app.render_stated());
+    flow::wire(&doc, &mut l);
     let mut app = App {
         diagnosed: false,
         message_edited: false,
@@ -496,6 +543,7 @@ pub fn start() {
     app.render_office_picker();
     app.preselect_office();
     app.render_report();
+    app.show_step_from_hash(false);
     if let Some(body) = app.doc.body() {
         let _ = body.set_attribute("data-ready", "yes");
     }

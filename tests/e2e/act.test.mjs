@@ -22,11 +22,13 @@ async function open(setup) {
 async function fillBondowoso(page) {
   await page.locator('#nik').fill('3511 0150 0385 0001');
   await page.locator('#kk').fill('3511012003150007');
+  await page.getByRole('button', { name: 'Lanjut: Apa yang terjadi?' }).click();
   await page.getByRole('radio', { name: 'BPJS Kesehatan / KIS' }).check();
   await page.getByRole('radio', { name: 'NIK tidak ditemukan / tidak terdaftar' }).check();
   await page.getByLabel('Pesan persisnya (opsional)').fill('NIK tidak ditemukan #404 & coba lagi + nanti');
   await page.getByLabel('Sejak kapan? (opsional)').fill('Oktober 2026');
   await page.getByRole('button', { name: 'Lihat kemungkinan penyebab' }).click();
+  await page.getByRole('button', { name: 'Lanjut: Lapor' }).click();
   await page.getByLabel('Nama lengkap (sesuai KTP-el)').fill('Siti Aminah');
   await page.getByLabel('Desa/kelurahan alamat KK').fill('Desa Maesan');
   await page.getByLabel('Kecamatan alamat KK').fill('Maesan');
@@ -60,7 +62,7 @@ test('Bondowoso: the office is pre-selected from the NIK and the link carries ex
   await page.screenshot({ path: SHOTS + 'act-360.png', fullPage: true });
   // Nothing of this left the page: no request carried the NIK or KK.
   for (const u of requests) assert.ok(!u.includes('3511015003850001') && !u.includes('3511012003150007'), u);
-  assert.equal(page.url(), server.url, 'the NIK is never put in the page URL');
+  assert.equal(page.url(), server.url + '#lapor', 'the NIK is never put in the page URL');
   assert.deepEqual(problems, []);
   await context.close();
 });
@@ -135,7 +137,8 @@ test('clear everything empties every field and result', async () => {
   assert.equal(await page.locator('#diagnosis').textContent(), '');
   assert.equal(await page.locator('input:checked').count(), 0);
   assert.doesNotMatch(await page.locator('#wa-text').inputValue(), /3511015003850001|Siti/);
-  assert.match(await page.locator('#act-status').textContent(), /sudah dihapus/);
+  assert.match(await page.locator('#clear-status').textContent(), /sudah dihapus/);
+  assert.ok(await page.locator('#nik').isVisible(), 'back at step 1');
   const stored = await page.evaluate(async () => ({
     local: localStorage.length, session: sessionStorage.length, cookies: document.cookie,
   }));

@@ -18,6 +18,8 @@ test('the Bondowoso story: BPJS refused, nothing changed -> WhatsApp with NIK an
   const { page, problems, context } = await open();
   await page.locator('#nik').fill('3511015003850001');
   await page.locator('#kk').fill('3511012003150007');
+  await page.getByRole('button', { name: 'Lanjut: Apa yang terjadi?' }).click();
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'diag-title', 'focus moves to the new step');
   await page.getByRole('radio', { name: 'BPJS Kesehatan / KIS' }).check();
   await page.getByRole('radio', { name: 'NIK tidak ditemukan / tidak terdaftar' }).check();
   await page.getByLabel('Pesan persisnya (opsional)').fill('NIK tidak ditemukan');
@@ -40,6 +42,7 @@ test('the Bondowoso story: BPJS refused, nothing changed -> WhatsApp with NIK an
 
 test('moved and a new KK: two causes, visit, answers kept across a language switch', async () => {
   const { page, context } = await open();
+  await page.getByRole('button', { name: 'Lanjut: Apa yang terjadi?' }).click();
   await page.getByRole('radio', { name: 'Layanan lain' }).check();
   await page.getByRole('radio', { name: 'NIK dan Nomor KK tidak sesuai' }).check();
   await page.getByRole('checkbox', { name: /Pindah alamat/ }).check();
@@ -57,6 +60,7 @@ test('moved and a new KK: two causes, visit, answers kept across a language swit
 test('an invalid NIK says: check the KTP-el first', async () => {
   const { page, context } = await open();
   await page.locator('#nik').fill('3511013502850001');
+  await page.getByRole('button', { name: 'Lanjut: Apa yang terjadi?' }).click();
   await page.getByRole('radio', { name: 'Bank atau dompet digital' }).check();
   await page.getByRole('button', { name: 'Lihat kemungkinan penyebab' }).click();
   assert.match(await page.locator('#diagnosis .notice[data-code="check_nik_first"]').textContent(), /Periksa dulu angka NIK/);

@@ -17,9 +17,9 @@ function freePort() {
   });
 }
 
-export async function startServer() {
+export async function startServer(dir = ROOT + 'www') {
   const port = await freePort();
-  const proc = spawn('python3', ['-m', 'http.server', '--bind', '127.0.0.1', '-d', ROOT + 'www', String(port)], { stdio: 'ignore' });
+  const proc = spawn('python3', ['-m', 'http.server', '--bind', '127.0.0.1', '-d', dir, String(port)], { stdio: 'ignore' });
   const url = `http://127.0.0.1:${port}/`;
   for (let i = 0; i < 100; i++) {
     try { const r = await fetch(url); if (r.ok) break; } catch { /* not up yet */ }

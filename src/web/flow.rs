@@ -1,0 +1,200 @@
+//! The three steps (Cek NIK → Apa yang terjadi? → Lapor), moved between with
+//! the URL fragment (`#cek`, `#apa`, `#lapor`: never personal data), so the
+//! phone's back button works and nothing typed is lost; the NIK field shown
+//! in groups of four; the live KK check and the comparison with stated data.
+
+use super::diagnose::add;
+use super::{by_id, text, today, with_app, App};
+use crate::view::IssueView;
+use crate::{Severity, Sex, Stated};
+use gloo_events::EventListener;
+use wasm_bindgen::JsCast;
+use web_sys::{Document, Element, HtmlElement, HtmlInputElement};
+
+/// (step name in `data-step`, URL fragment, heading id)
+const STEPS: [(&str, &str, &str); 3] = [
+    ("check", "#cek", "check-title"),
+    ("diagnose", "#apa", "diag-title"),
+    ("act", "#lapor", "act-title"),
+];
+
+pub(super) fn wire(doc: &Document, listeners: &mut Vec<EventListener>) {
+    if let Some(w) = web_sys::window() {
+        listeners.push(EventListener::new(&w, "hashchange", |_| {
+            with_app(|app| app.show_step_from_hash(true))
+        }));
+    }
+    let Ok(buttons) = doc.query_selector_all("[data-go]") else {
+        return;
+    };
+    for i in 0..buttons.length() {
+        let Some(b) = buttons.item(i).and_then(|n| n.dyn_into::<Element>().ok()) else {
+            continue;
+        };
+        let target = b.get_attribute("data-go").unwrap_or_default();
+        let Some(&(_, hash, _)) = STEPS.iter().find(|s| s.0 == target) else {
+            continue;
+        };
+        listeners.push(EventListener::new(&b, "click", move |_| {
+            if let Some(w) = web_sys::window() {
+                let _ = w.location().set_hash(hash);
+            }
+        }));
+    }
+}
+
+fn list_issues(doc: &Document, list: &Element, issues: &[IssueView]) {
+    list.set_text_content(None);
+    for i in issues {
+        if let Some(li) = add(doc, list, "li", i.severity, &i.message) {
+            let _ = li.set_attribute("data-code", &i.code);
+        }
+    }
+}
+
+impl App {
+    pub(super) fn show_step_from_hash(&mut self, focus: bool) {
+        let hash = web_sys::window()
+            .and_then(|w| w.location().hash().ok())
+            .unwrap_or_default();
+        let step = STEPS.iter().find(|s| s.1 == hash).unwrap_or(&STEPS[0]);
+        let doc = &self.doc.clone();
+        for (name, _, _) in STEPS {
+            if let Some(section) = doc
+                .query_selector(&format!("section[data-step='{name}']"))
+                .ok()
+                .flatten()
+            {
+                if name == step.0 {
+                    let _ = section.remove_attribute("hidden");
+                } else {
+                    let _ = section.set_attribute("hidden", "");
+                }
+            }
+            if let Some(link) = doc
+                .query_selector(&format!("nav [data-step='{name}']"))
+                .ok()
+                .flatten()
+            {
+                if name == step.0 {
+                    let _ = link.set_attribute("aria-current", "step");
+                } else {
+                    let _ = link.remove_attribute("aria-current");
+                }
+            }
+        }
+        if step.0 == "act" {
+            self.render_report();
+        }
+        if focus {
+            if let Some(h) = by_id(doc, step.2).and_then(|e| e.dyn_into::<HtmlElement>().ok()) {
+                let _ = h.focus();
+            }
+            if let Some(w) = web_sys::window() {
+                w.scroll_to_with_x_and_y(0.0, 0.0);
+            }
+        }
+    }
+
+    /// Shows typed or pasted digits as `3511 0150 0385 0001`, keeping the caret
+    /// after the same digit. Anything with other characters is left as typed,
+    /// so the messages can point at them.
+    pub(super) fn group_nik(&self) {
+        let Some(input) =
+            by_id(&self.doc, "nik").and_then(|e| e.dyn_into::<HtmlInputElement>().ok())
+        else {
+            return;
+        };
+        let value = input.value();
+        if !value.chars().all(|c| c.is_ascii_digit() || c == ' ') {
+            return;
+        }
+        let digits: Vec<char> = value.chars().filter(char::is_ascii_digit).collect();
+        if digits.len() > 16 {
+            return;
+        }
+        let mut grouped = String::with_capacity(19);
+        for (i, d) in digits.iter().enumerate() {
+            if i > 0 && i % 4 == 0 {
+                grouped.push(' ');
+            }
+            grouped.push(*d);
+        }
+        if grouped == value {
+            return;
+        }
+        let caret = input
+            .selection_start()
+            .ok()
+            .flatten()
+            .unwrap_or(value.len() as u32) as usize;
+        let before = value
+            .chars()
+            .take(caret)
+            .filter(char::is_ascii_digit)
+            .count();
+        input.set_value(&grouped);
+        let pos = if before == 0 {
+            0
+        } else {
+            before + (before - 1) / 4
+        };
+        let _ = input.set_selection_range(pos as u32, pos as u32);
+    }
+
+    pub(super) fn render_kk(&self) {
+        let doc = &self.doc;
+        let Some(list) = by_id(doc, "kk-messages") else {
+            return;
+        };
+        let kk = super::act::value(doc, "kk");
+        if kk.trim().is_empty() {
+            list.set_text_content(None);
+            return;
+        }
+        let t = today();
+        let report = crate::check_kk(&kk, t);
+        let mut issues: Vec<IssueView> = report
+            .issues
+            .iter()
+            .filter(|i| i.severity != Severity::Note || i.rule == crate::Rule::RegionOldEdition)
+            .map(|i| IssueView::new(i, self.lang))
+            .collect();
+        let nik = crate::check_nik(&super::act::value(doc, "nik"), t);
+        issues.extend(
+            crate::check_pair(&nik, &report)
+                .iter()
+                .map(|i| IssueView::new(i, self.lang)),
+        );
+        list_issues(doc, &list, &issues);
+    }
+
+    pub(super) fn render_stated(&self) {
+        let doc = &self.doc;
+        let Some(list) = by_id(doc, "stated-messages") else {
+            return;
+        };
+        let birth = super::act::value(doc, "s-birth");
+        let sex = super::diagnose::checked(doc, "s-sex")
+            .pop()
+            .unwrap_or_default();
+        let stated = Stated {
+            birth_date: crate::date::Date::parse_iso(&birth),
+            sex: Sex::parse(&sex),
+            regency: None,
+        };
+        let nik = crate::check_nik(&super::act::value(doc, "nik"), today());
+        if stated == Stated::default() || nik.decoded.date.is_none() {
+            list.set_text_content(None);
+            return;
+        }
+        let issues: Vec<IssueView> = crate::compare(&nik, &stated)
+            .iter()
+            .map(|i| IssueView::new(i, self.lang))
+            .collect();
+        list_issues(doc, &list, &issues);
+        if issues.is_empty() {
+            add(doc, &list, "li", "ok", text("stated-ok", self.lang));
+        }
+    }
+}

@@ -1,0 +1,93 @@
+// Offline after one visit, and updates that do not break an open session.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ROOT, startServer, launch, phone } from './helpers.mjs';
+
+let browser;
+before(async () => { browser = await launch(); });
+after(async () => { await browser?.close(); });
+
+async function controlled(page, url) {
+  await page.goto(url);
+  await page.waitForSelector('body[data-ready="yes"]');
+  await page.evaluate(() => navigator.serviceWorker.ready);
+  if (!(await page.evaluate(() => !!navigator.serviceWorker.controller))) {
+    await page.reload();
+    await page.waitForSelector('body[data-ready="yes"]');
+  }
+  assert.ok(await page.evaluate(() => !!navigator.serviceWorker.controller), 'the service worker controls the page');
+}
+
+test('after one visit the whole flow works with the network off', async () => {
+  const server = await startServer();
+  const { page, context, problems } = await phone(browser);
+  await controlled(page, server.url);
+  await context.setOffline(true);
+  server.stop();
+  await page.reload();
+  await page.waitForSelector('body[data-ready="yes"]');
+  await page.locator('#nik').fill('3511015003850001');
+  assert.equal(await page.locator('#summary').textContent(), 'Format NIK benar.');
+  await page.getByRole('button', { name: 'Lanjut: Apa yang terjadi?' }).click();
+  await page.getByRole('radio', { name: 'BPJS Kesehatan / KIS' }).check();
+  await page.getByRole('radio', { name: 'NIK tidak ditemukan / tidak terdaftar' }).check();
+  await page.getByRole('button', { name: 'Lihat kemungkinan penyebab' }).click();
+  assert.equal(await page.locator('#diagnosis article.cause').first().getAttribute('data-cause'), 'A');
+  await page.getByRole('button', { name: 'Lanjut: Lapor' }).click();
+  assert.match(await page.locator('#wa-link').getAttribute('href'), /^https:\/\/wa\.me\/\?text=%2ALaporan/);
+  await page.emulateMedia({ media: 'print' });
+  const pdf = await page.pdf({ format: 'A4' });
+  assert.ok(pdf.length > 1000, 'the slip prints offline');
+  assert.equal(await page.locator('#slip svg.slip-qr path').count(), 1);
+  assert.deepEqual(problems.filter((p) => !p.includes('offices.json')), []);
+  await context.close();
+});
+
+test('a new build is picked up on the next visit; an open session keeps working', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'site-'));
+  cpSync(ROOT + 'www', dir, { recursive: true });
+  const server = await startServer(dir);
+  const { page, context } = await phone(browser);
+  await controlled(page, server.url);
+  const oldCache = await page.evaluate(async () => (await caches.keys()).join());
+  await page.locator('#nik').fill('3511015003850001');
+  await page.getByRole('button', { name: 'Lanjut: Apa yang terjadi?' }).click();
+  await page.getByRole('radio', { name: 'Bank atau dompet digital' }).check();
+
+  // A new build: another office file and a new cache version.
+  writeFileSync(join(dir, 'offices.json'), JSON.stringify({ deployer: 'Versi baru', offices: [] }));
+  const pre = join(dir, 'pkg/precache.js');
+  writeFileSync(pre, readFileSync(pre, 'utf8').replace(/KLINIK_VERSION = "[^"]+"/, 'KLINIK_VERSION = "next-build"'));
+  await page.evaluate(async () => { const r = await navigator.serviceWorker.getRegistration(); await r.update(); });
+  await page.waitForFunction(async () => (await navigator.serviceWorker.getRegistration()).waiting !== null);
+
+  // The half-finished session is untouched and still works.
+  assert.equal(await page.locator('#nik').inputValue(), '3511 0150 0385 0001');
+  assert.ok(await page.getByRole('radio', { name: 'Bank atau dompet digital' }).isChecked());
+  await page.getByRole('button', { name: 'Lihat kemungkinan penyebab' }).click();
+  assert.ok(await page.locator('#diagnosis article.cause').count() > 0);
+  assert.equal(await page.locator('#deployer').textContent(), '', 'the open session still has the old version');
+  await page.close();
+
+  // Next visit: the waiting version activates once no page uses the old one
+  // (a visit that starts before that moment still gets the old one: try again).
+  let next;
+  for (let visit = 0; visit < 20; visit++) {
+    await new Promise((r) => setTimeout(r, 250));
+    next = await context.newPage();
+    await next.goto(server.url);
+    await next.waitForSelector('body[data-ready="yes"]');
+    await next.waitForSelector('body[data-config]');
+    if ((await next.locator('#deployer').textContent()) === 'Versi baru') break;
+    await next.close();
+  }
+  assert.equal(await next.locator('#deployer').textContent(), 'Versi baru');
+  const caches = await next.evaluate(async () => (await caches.keys()).join());
+  assert.equal(caches, 'klinik-nik-next-build');
+  assert.notEqual(oldCache, caches);
+  await context.close();
+  server.stop();
+});

@@ -1,0 +1,45 @@
+// Screenshots for the README, taken from the real built site at phone size
+// (so they stay true): the three steps and the printed slip.
+// Run: ./build.sh screenshots   (needs ./build.sh build first; writes tools/screenshots/)
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, writeFileSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startServer, launch, phone } from '../tests/e2e/helpers.mjs';
+
+const out = new URL('./screenshots/', import.meta.url).pathname;
+mkdirSync(out, { recursive: true });
+const server = await startServer();
+const browser = await launch();
+const { page } = await phone(browser);
+await page.setViewportSize({ width: 360, height: 760 });
+await page.goto(server.url);
+await page.waitForSelector('body[data-ready="yes"]');
+
+await page.locator('#nik').pressSequentially('3511015003850001');
+await page.locator('#kk').fill('3511012003150007');
+await page.screenshot({ path: out + '1-cek-nik.png' });
+
+await page.getByRole('button', { name: 'Lanjut: Apa yang terjadi?' }).click();
+await page.getByRole('radio', { name: 'BPJS Kesehatan / KIS' }).check();
+await page.getByRole('radio', { name: 'NIK tidak ditemukan / tidak terdaftar' }).check();
+await page.getByRole('button', { name: 'Lihat kemungkinan penyebab' }).click();
+await page.locator('#diagnosis article.cause').first().scrollIntoViewIfNeeded();
+await page.evaluate(() => document.querySelector('#diagnosis article.cause').scrollIntoView());
+await page.screenshot({ path: out + '2-apa-yang-terjadi.png' });
+
+await page.getByRole('button', { name: 'Lanjut: Lapor' }).click();
+await page.getByLabel('Nama lengkap (sesuai KTP-el)').fill('Siti Aminah');
+await page.getByLabel('Desa/kelurahan alamat KK').fill('Maesan');
+await page.getByLabel('Kecamatan alamat KK').fill('Maesan');
+await page.getByLabel('Nomor HP Anda (untuk dihubungi petugas)').fill('0812-3456-7890');
+await page.evaluate(() => document.getElementById('wa-text').scrollIntoView());
+await page.screenshot({ path: out + '3-lapor.png' });
+
+await page.emulateMedia({ media: 'print' });
+const dir = mkdtempSync(join(tmpdir(), 'shots-'));
+writeFileSync(join(dir, 'slip.pdf'), await page.pdf({ format: 'A4' }));
+execFileSync('pdftoppm', ['-png', '-r', '60', '-singlefile', join(dir, 'slip.pdf'), out + 'slip-a4']);
+await browser.close();
+server.stop();
+console.log('screenshots written to tools/screenshots/');

@@ -1,0 +1,25 @@
+// Klinik NIK service worker. The app-shell list and its version are written by
+// ./build.sh into pkg/precache.js, so the cache name changes with every build
+// that changes a file. Same-origin GETs are answered cache-first; old caches
+// are deleted on activate. There is no skipWaiting: an open session keeps the
+// version it started with, and a new build takes over on the next visit.
+importScripts('pkg/precache.js'); // self.KLINIK_VERSION, self.KLINIK_FILES
+
+const CACHE = 'klinik-nik-' + self.KLINIK_VERSION;
+
+self.addEventListener('install', (event) => {
+  event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(self.KLINIK_FILES)));
+});
+
+self.addEventListener('activate', (event) => {
+  event.waitUntil(caches.keys().then((keys) => Promise.all(
+    keys.filter((k) => k.startsWith('klinik-nik-') && k !== CACHE).map((k) => caches.delete(k)))));
+});
+
+self.addEventListener('fetch', (event) => {
+  const request = event.request;
+  if (request.method !== 'GET' || new URL(request.url).origin !== self.location.origin) return;
+  event.respondWith(caches.open(CACHE)
+    .then((cache) => cache.match(request, { ignoreSearch: true }))
+    .then((hit) => hit || fetch(request)));
+});
