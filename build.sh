@@ -7,6 +7,9 @@
 #   ./build.sh regions [--check]  regenerate src/regions_table.rs from registry packages
 #   ./build.sh bench          throughput of the library and of the CLI
 #   ./build.sh screenshots    README pictures from the built site (tools/screenshots/)
+#   ./build.sh fuzz [SECONDS] cargo fuzz every input-taking function (nightly)
+#   ./build.sh batch [LINES]  the CLI on a hostile 10-million-line batch: order, memory, speed
+#   ./build.sh lighthouse     Lighthouse 12 mobile scores and LCP of the built site
 #
 # Every install step is skipped quickly when its tool is already present.
 set -euo pipefail
@@ -198,6 +201,8 @@ run_tests() {
   cargo build --release --bin klinik-nik
   say "end-to-end tests (node --test, playwright-core, /usr/bin/chromium)"
   node --test tests/e2e/
+  say "Lighthouse 12, mobile (minimum 0.95 in each category)"
+  node tools/lighthouse.mjs
 }
 
 bench() {
@@ -214,6 +219,37 @@ bench() {
   done
 }
 
+FUZZ_TARGETS=(check_nik check_kk compare phone wa_message slip office_config diagnose_input)
+
+# cargo fuzz on every function that takes outside input. Each target runs until
+# 10 million executions or SECONDS, whichever comes first; crash inputs land in
+# tools/fuzz/crashes/TARGET/ (commit them: tests/fuzz_replay.rs replays them).
+fuzz() {
+  local secs=${1:-300} t log corpus runs crashes status=0
+  rustup toolchain list | grep -q '^nightly' || rustup toolchain install nightly --profile minimal
+  command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz --version 0.13.2
+  # Safe Rust only: no sanitizer, so the fuzzers run several times faster.
+  cargo +nightly fuzz build --fuzz-dir tools/fuzz -O -s none
+  local report=""
+  for t in "${FUZZ_TARGETS[@]}"; do
+    corpus=target/fuzz-corpus/$t; log=target/fuzz-$t.log
+    mkdir -p "$corpus" "tools/fuzz/crashes/$t"
+    cp -n tools/fuzz/seeds/$t/* "$corpus/" 2>/dev/null || true
+    say "fuzzing $t (up to 10 M executions or ${secs} s)"
+    if ! cargo +nightly fuzz run --fuzz-dir tools/fuzz -O -s none "$t" "$corpus" -- \
+        -runs=10000000 -max_total_time="$secs" -print_final_stats=1 \
+        -artifact_prefix="tools/fuzz/crashes/$t/" >"$log" 2>&1; then
+      status=1
+    fi
+    runs=$(awk '/stat::number_of_executed_units/ {print $2}' "$log" | tail -1)
+    crashes=$(find "tools/fuzz/crashes/$t" -type f ! -name '.*' | wc -l)
+    report+=$(printf '%-16s %12s executions  %s crash inputs' "$t" "${runs:-?}" "$crashes")$'\n'
+  done
+  say "fuzzing summary"
+  printf '%s' "$report"
+  return $status
+}
+
 serve() {
   build_site
   local port=${1:-8000}
@@ -228,6 +264,9 @@ case "${1:-}" in
   build) build_site ;;
   regions) shift; regions "$@" ;;
   bench) bench ;;
+  fuzz) shift; fuzz "$@" ;;
+  lighthouse) build_site; ensure_browser; node tools/lighthouse.mjs ;;
+  batch) shift; cargo build --profile fast --bin klinik-nik && python3 tools/batch_proof.py target/fast/klinik-nik "${1:-10000000}" ;;
   screenshots) build_site; ensure_browser; node tools/screenshots.mjs ;;
-  *) sed -n '2,10p' "$0"; exit 2 ;;
+  *) sed -n '2,13p' "$0"; exit 2 ;;
 esac

@@ -21,6 +21,9 @@ pub mod act;
 pub mod check;
 pub mod date;
 pub mod diagnose;
+#[doc(hidden)]
+#[cfg(not(target_arch = "wasm32"))]
+pub mod fuzzing;
 pub mod issue;
 pub mod offices;
 pub mod phone;

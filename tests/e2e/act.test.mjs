@@ -93,7 +93,15 @@ test('a deployer number in offices.json is used, with its source', async () => {
 });
 
 test('a broken offices.json shows a clear message and the site keeps working', async () => {
-  for (const body of ['{ not json', JSON.stringify({ offices: [{ regency: '35.11', whatsapp: '021-1234' }] }), 'x'.repeat(300000)]) {
+  const bad = [
+    '{ not json',
+    JSON.stringify({ offices: [{ regency: '35.11', whatsapp: '021-1234', source: 'https://example.org', checked: '2026-01-01' }] }),
+    JSON.stringify({ offices: { regency: '35.11' } }),
+    JSON.stringify({ offices: [{ regency: 3511, hours: 8 }] }),
+    JSON.stringify({ offices: [], telepon: '0812' }),
+    'x'.repeat(300000),
+  ];
+  for (const body of bad) {
     const { page, problems, context } = await open((pg) => pg.route('**/offices.json', (r) => r.fulfill({ body, contentType: 'application/json' })));
     await page.locator('#config-error li').first().waitFor();
     assert.match(await page.locator('#config-error').textContent(), /tidak dapat dipakai/);

@@ -1,0 +1,161 @@
+//! Entry points for the fuzzers (`./build.sh fuzz`, `tools/fuzz/`) and for the
+//! test that replays every seed and every crash input ever found
+//! (`tests/fuzz_replay.rs`). Each takes raw bytes, as a fuzzer gives them, and
+//! drives one function that takes outside input; none may panic.
+
+use crate::act::{build_report, wa_link, Citizen};
+use crate::date::Date;
+use crate::diagnose::{diagnose_answers, Answers};
+use crate::{check_kk, check_nik, check_pair, compare, offices, phone, qr, Lang, Sex, Stated};
+
+/// A fuzz entry point: raw bytes in, no panic.
+pub type Target = fn(&[u8]);
+
+/// Every target, by name (the names of the `tools/fuzz` binaries).
+pub const TARGETS: [(&str, Target); 8] = [
+    ("check_nik", nik),
+    ("check_kk", kk),
+    ("compare", compare_stated),
+    ("phone", phone_number),
+    ("wa_message", wa_message),
+    ("slip", slip),
+    ("office_config", office_config),
+    ("diagnose_input", diagnose_input),
+];
+
+fn text(data: &[u8]) -> std::borrow::Cow<'_, str> {
+    String::from_utf8_lossy(data)
+}
+
+/// A date from the first two bytes (any year 1900–2155), so the pivot is exercised.
+fn today(data: &[u8]) -> Date {
+    let y = 1900 + i32::from(data.first().copied().unwrap_or(0));
+    let d = data.get(1).copied().unwrap_or(0);
+    Date::new(y, d % 12 + 1, d % 28 + 1).unwrap_or_else(|| Date::new(2026, 11, 27).expect("date"))
+}
+
+/// Splits the input into `n` text fields at 0xFF bytes.
+fn fields(data: &[u8], n: usize) -> Vec<String> {
+    let mut out: Vec<String> = data
+        .splitn(n, |&b| b == 0xff)
+        .map(|p| text(p).into_owned())
+        .collect();
+    out.resize(n, String::new());
+    out
+}
+
+pub fn nik(data: &[u8]) {
+    let r = check_nik(&text(data), today(data));
+    for i in &r.issues {
+        let _ = (i.message(Lang::Id), i.message(Lang::En), i.code());
+    }
+    let _ = crate::view::ReportView::new(&r, Lang::Id);
+}
+
+pub fn kk(data: &[u8]) {
+    let t = today(data);
+    let f = fields(data, 2);
+    let k = check_kk(&f[0], t);
+    let n = check_nik(&f[1], t);
+    for i in k.issues.iter().chain(check_pair(&n, &k).iter()) {
+        let _ = i.message(Lang::En);
+    }
+}
+
+pub fn compare_stated(data: &[u8]) {
+    let f = fields(data, 4);
+    let stated = Stated {
+        birth_date: Date::parse_iso(&f[1]),
+        sex: Sex::parse(&f[2]),
+        regency: f[3].parse().ok(),
+    };
+    for i in compare(&check_nik(&f[0], today(data)), &stated) {
+        let _ = i.message(Lang::Id);
+    }
+}
+
+pub fn phone_number(data: &[u8]) {
+    if let Ok(n) = phone::normalize(&text(data)) {
+        assert!(
+            n.starts_with("628") && n.len() <= 14 && n.bytes().all(|b| b.is_ascii_digit()),
+            "{n}"
+        );
+        let _ = phone::display(&n);
+    }
+}
+
+fn answers_and_citizen(f: &[String]) -> (Answers, Citizen) {
+    let a = Answers {
+        service: Some(f[0].clone()),
+        message: Some(f[1].clone()),
+        message_text: Some(f[2].clone()),
+        events: f[3].split(',').map(str::to_owned).collect(),
+        since: Some(f[4].clone()),
+        nik: Some(f[5].clone()),
+        kk: Some(f[6].clone()),
+        birth_date: Some(f[7].clone()),
+        sex: Some(f[8].clone()),
+        regency: Some(f[9].clone()),
+    };
+    let c = Citizen {
+        name: f[10].clone(),
+        village: f[11].clone(),
+        district: f[12].clone(),
+        phone: f[13].clone(),
+        tried: f[14].clone(),
+    };
+    (a, c)
+}
+
+pub fn wa_message(data: &[u8]) {
+    let f = fields(data, 16);
+    let (a, c) = answers_and_citizen(&f);
+    let t = today(data);
+    let d = diagnose_answers(&a, t, Lang::Id);
+    let office = offices::builtin(3511).expect("Bondowoso");
+    let r = build_report(&a, &d, &c, &office, t);
+    assert!(r.text.chars().count() <= crate::act::MAX_MESSAGE_CHARS);
+    let link = wa_link(phone::normalize(&f[15]).ok().as_deref(), &f[15]);
+    assert!(link.starts_with("https://wa.me/"));
+}
+
+pub fn slip(data: &[u8]) {
+    let f = fields(data, 16);
+    let (a, c) = answers_and_citizen(&f);
+    let t = today(data);
+    let d = diagnose_answers(&a, t, Lang::Id);
+    let code: u32 = f[15]
+        .chars()
+        .filter(char::is_ascii_digit)
+        .take(4)
+        .collect::<String>()
+        .parse()
+        .unwrap_or(3511);
+    let office = offices::builtin(code).unwrap_or_default();
+    let r = build_report(&a, &d, &c, &office, t);
+    let q = qr::svg_path(&r.qr_text).expect("the QR text always fits");
+    assert!(q.size >= 21);
+}
+
+pub fn office_config(data: &[u8]) {
+    match offices::parse_config(&text(data)) {
+        Ok(c) => {
+            for o in &c.offices {
+                let _ = c.office(o.regency);
+            }
+        }
+        Err(problems) => {
+            assert!(!problems.is_empty());
+            for p in problems {
+                let _ = (p.message(Lang::Id), p.message(Lang::En));
+            }
+        }
+    }
+}
+
+pub fn diagnose_input(data: &[u8]) {
+    if let Ok(a) = serde_json::from_slice::<Answers>(data) {
+        let d = diagnose_answers(&a, today(data), Lang::En);
+        assert!(!d.causes.is_empty());
+    }
+}
