@@ -200,7 +200,8 @@ run_tests() {
   build_site
   cargo build --release --bin klinik-nik
   say "end-to-end tests (node --test, playwright-core, /usr/bin/chromium)"
-  node --test tests/e2e/
+  # A hung browser or server must fail the run, not stall CI: a per-test timeout and forced exit.
+  node --test --test-timeout=180000 --test-force-exit tests/e2e/
   say "Lighthouse 12, mobile (minimum 0.95 in each category)"
   node tools/lighthouse.mjs
 }

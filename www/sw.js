@@ -3,6 +3,9 @@
 // that changes a file. Same-origin GETs are answered cache-first; old caches
 // are deleted on activate. There is no skipWaiting: an open session keeps the
 // version it started with, and a new build takes over on the next visit.
+// The one exception is offices.json: a deployer may edit it without building,
+// so it is fetched from the network when there is one (it carries no personal
+// data) and the cached copy serves offline.
 importScripts('pkg/precache.js'); // self.KLINIK_VERSION, self.KLINIK_FILES
 
 const CACHE = 'klinik-nik-' + self.KLINIK_VERSION;
@@ -18,7 +21,20 @@ self.addEventListener('activate', (event) => {
 
 self.addEventListener('fetch', (event) => {
   const request = event.request;
-  if (request.method !== 'GET' || new URL(request.url).origin !== self.location.origin) return;
+  const url = new URL(request.url);
+  if (request.method !== 'GET' || url.origin !== self.location.origin) return;
+  if (url.pathname.endsWith('/offices.json')) {
+    event.respondWith(fetch(request)
+      .then((response) => {
+        if (response.ok) {
+          const copy = response.clone();
+          caches.open(CACHE).then((cache) => cache.put(url.pathname.replace(/^.*\//, ''), copy));
+        }
+        return response;
+      })
+      .catch(() => caches.open(CACHE).then((cache) => cache.match(request, { ignoreSearch: true }))));
+    return;
+  }
   event.respondWith(caches.open(CACHE)
     .then((cache) => cache.match(request, { ignoreSearch: true }))
     .then((hit) => hit || fetch(request)));

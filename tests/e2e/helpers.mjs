@@ -20,6 +20,9 @@ function freePort() {
 export async function startServer(dir = ROOT + 'www') {
   const port = await freePort();
   const proc = spawn('python3', ['-m', 'http.server', '--bind', '127.0.0.1', '-d', dir, String(port)], { stdio: 'ignore' });
+  // Never keep the test process alive, and never outlive it.
+  proc.unref();
+  process.on('exit', () => proc.kill());
   const url = `http://127.0.0.1:${port}/`;
   for (let i = 0; i < 100; i++) {
     try { const r = await fetch(url); if (r.ok) break; } catch { /* not up yet */ }

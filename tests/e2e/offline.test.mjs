@@ -1,7 +1,7 @@
 // Offline after one visit, and updates that do not break an open session.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ROOT, startServer, launch, phone } from './helpers.mjs';
@@ -59,6 +59,7 @@ test('a new build is picked up on the next visit; an open session keeps working'
 
   // A new build: another office file and a new cache version.
   writeFileSync(join(dir, 'offices.json'), JSON.stringify({ deployer: 'Versi baru', offices: [] }));
+  utimesSync(join(dir, 'offices.json'), new Date(Date.now() + 5000), new Date(Date.now() + 5000));
   const pre = join(dir, 'pkg/precache.js');
   writeFileSync(pre, readFileSync(pre, 'utf8').replace(/KLINIK_VERSION = "[^"]+"/, 'KLINIK_VERSION = "next-build"'));
   await page.evaluate(async () => { const r = await navigator.serviceWorker.getRegistration(); await r.update(); });
@@ -88,6 +89,28 @@ test('a new build is picked up on the next visit; an open session keeps working'
   const caches = await next.evaluate(async () => (await caches.keys()).join());
   assert.equal(caches, 'klinik-nik-next-build');
   assert.notEqual(oldCache, caches);
+  await context.close();
+  server.stop();
+});
+
+test('a deployer who edits offices.json without building reaches returning visitors', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'site-'));
+  cpSync(ROOT + 'www', dir, { recursive: true });
+  const server = await startServer(dir);
+  const { page, context } = await phone(browser);
+  await controlled(page, server.url);
+  const file = join(dir, 'offices.json');
+  writeFileSync(file, JSON.stringify({ deployer: 'Diubah tanpa build', offices: [] }));
+  // A later modification time, as a real edit would have (the server's Last-Modified has 1 s steps).
+  utimesSync(file, new Date(Date.now() + 5000), new Date(Date.now() + 5000));
+  await page.reload();
+  await page.waitForSelector('body[data-config]');
+  assert.equal(await page.locator('#deployer').textContent(), 'Diubah tanpa build');
+  // And offline, the last copy seen is used.
+  await context.setOffline(true);
+  await page.reload();
+  await page.waitForSelector('body[data-config]');
+  assert.equal(await page.locator('#deployer').textContent(), 'Diubah tanpa build');
   await context.close();
   server.stop();
 });
