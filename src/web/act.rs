@@ -11,8 +11,6 @@ use crate::Lang;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Document, HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement};
 
-const SVG_NS: &str = "http://www.w3.org/2000/svg";
-
 pub(super) fn value(doc: &Document, id: &str) -> String {
     let Some(e) = by_id(doc, id) else {
         return String::new();
@@ -341,26 +339,23 @@ fn render_slip(doc: &Document, r: &Report, office: &offices::Office) -> Option<(
     add(doc, &meta, "span", "", &format!("Tanggal: {}", r.date))?;
     add(doc, &meta, "strong", "", &format!("Ref: {}", r.reference))?;
     if let Some(q) = crate::qr::svg_path(&r.qr_text) {
-        let svg = doc.create_element_ns(Some(SVG_NS), "svg").ok()?;
         let size = q.size.to_string();
-        let _ = svg.set_attribute("viewBox", &format!("0 0 {size} {size}"));
-        let _ = svg.set_attribute("class", "slip-qr");
-        let _ = svg.set_attribute("role", "img");
-        let _ = svg.set_attribute("aria-label", "QR: NIK, Nomor KK, Ref");
-        let bg = doc.create_element_ns(Some(SVG_NS), "rect").ok()?;
-        for (k, v) in [
-            ("width", size.as_str()),
-            ("height", size.as_str()),
-            ("fill", "#fff"),
-        ] {
-            let _ = bg.set_attribute(k, v);
-        }
-        let path = doc.create_element_ns(Some(SVG_NS), "path").ok()?;
-        let _ = path.set_attribute("d", &q.path);
-        let _ = path.set_attribute("fill", "#000");
-        svg.append_child(&bg).ok()?;
-        svg.append_child(&path).ok()?;
-        head.append_child(&svg).ok()?;
+        let view_box = format!("0 0 {size} {size}");
+        let attrs = [
+            ("viewBox", view_box.as_str()),
+            ("class", "slip-qr"),
+            ("role", "img"),
+            ("aria-label", "QR: NIK, Nomor KK, Ref"),
+        ];
+        let svg = super::diagnose::svg(doc, &head, "svg", &attrs, "")?;
+        super::diagnose::svg(
+            doc,
+            &svg,
+            "rect",
+            &[("width", &size), ("height", &size), ("fill", "#fff")],
+            "",
+        )?;
+        super::diagnose::svg(doc, &svg, "path", &[("d", &q.path), ("fill", "#000")], "")?;
     }
     let dl = add(doc, &slip, "dl", "slip-data", "")?;
     let rows: [(&str, &str); 10] = [

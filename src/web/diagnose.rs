@@ -227,7 +227,7 @@ fn render(doc: &Document, out: &Element, d: &DiagnosisView, lang: Lang) -> Optio
 
 const SVG_NS: &str = "http://www.w3.org/2000/svg";
 
-fn svg(
+pub(super) fn svg(
     doc: &Document,
     parent: &Element,
     tag: &str,

@@ -5,19 +5,13 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startServer, launch, phone, SHOTS } from './helpers.mjs';
+import { startServer, launch, openReady, SHOTS } from './helpers.mjs';
 
 let server, browser;
 before(async () => { server = await startServer(); browser = await launch(); });
 after(async () => { await browser?.close(); server?.stop(); });
 
-async function open(setup) {
-  const p = await phone(browser);
-  if (setup) await setup(p.page);
-  await p.page.goto(server.url);
-  await p.page.waitForSelector('body[data-ready="yes"]');
-  return p;
-}
+const open = (setup) => openReady(browser, server.url, setup);
 
 async function fillBondowoso(page) {
   await page.locator('#nik').fill('3511 0150 0385 0001');

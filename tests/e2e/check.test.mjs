@@ -1,18 +1,13 @@
 // A citizen on a 360 px phone types NIKs into the first page and reads what it says.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launch, phone, SHOTS } from './helpers.mjs';
+import { startServer, launch, openReady, SHOTS } from './helpers.mjs';
 
 let server, browser;
 before(async () => { server = await startServer(); browser = await launch(); });
 after(async () => { await browser?.close(); server?.stop(); });
 
-async function open() {
-  const p = await phone(browser);
-  await p.page.goto(server.url);
-  await p.page.waitForSelector('body[data-ready="yes"]');
-  return p;
-}
+const open = () => openReady(browser, server.url);
 
 const seg = (page, name) => page.locator(`[data-seg="${name}"]`);
 

@@ -1,18 +1,13 @@
 // "Apa yang terjadi?": a citizen taps answers on a phone and reads the cards.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launch, phone, SHOTS } from './helpers.mjs';
+import { startServer, launch, openReady, SHOTS } from './helpers.mjs';
 
 let server, browser;
 before(async () => { server = await startServer(); browser = await launch(); });
 after(async () => { await browser?.close(); server?.stop(); });
 
-async function open() {
-  const p = await phone(browser);
-  await p.page.goto(server.url);
-  await p.page.waitForSelector('body[data-ready="yes"]');
-  return p;
-}
+const open = () => openReady(browser, server.url);
 
 test('the Bondowoso story: BPJS refused, nothing changed -> WhatsApp with NIK and KK', async () => {
   const { page, problems, context } = await open();

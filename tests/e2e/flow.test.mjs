@@ -1,18 +1,13 @@
 // The citizen's path: a typo fixed, back and forward, keyboard only, small screens and big text.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launch, phone } from './helpers.mjs';
+import { startServer, launch, openReady } from './helpers.mjs';
 
 let server, browser;
 before(async () => { server = await startServer(); browser = await launch(); });
 after(async () => { await browser?.close(); server?.stop(); });
 
-async function open() {
-  const p = await phone(browser);
-  await p.page.goto(server.url);
-  await p.page.waitForSelector('body[data-ready="yes"]');
-  return p;
-}
+const open = () => openReady(browser, server.url);
 
 test('a letter O in the NIK is pointed at, fixed, and the citizen continues', async () => {
   const { page, context, problems } = await open();

@@ -52,3 +52,12 @@ export async function phone(browser) {
   page.on('request', (r) => requests.push(r.url()));
   return { context, page, problems, requests };
 }
+
+/** A phone page on `url`, waited until the wasm has wired the page. `setup` runs before navigation. */
+export async function openReady(browser, url, setup) {
+  const p = await phone(browser);
+  if (setup) await setup(p.page);
+  await p.page.goto(url);
+  await p.page.waitForSelector('body[data-ready="yes"]');
+  return p;
+}

@@ -82,7 +82,8 @@ test('a new build is picked up on the next visit; an open session keeps working'
     await next.goto(server.url);
     await next.waitForSelector('body[data-ready="yes"]');
     await next.waitForSelector('body[data-config]');
-    if ((await next.locator('#deployer').textContent()) === 'Versi baru') break;
+    const active = await next.evaluate(async () => (await caches.keys()).join());
+    if (active === 'klinik-nik-next-build') break;
     await next.close();
   }
   assert.equal(await next.locator('#deployer').textContent(), 'Versi baru');
