@@ -125,6 +125,16 @@ impl App {
         if let Some(a) = by_id(&doc, "wa-link") {
             let _ = a.set_attribute("href", &link);
         }
+        // Without a local number, the national Halo Dukcapil WhatsApp (sourced) is offered too.
+        if let Some(a) = by_id(&doc, "wa-national") {
+            let national = crate::phone::normalize(crate::diagnose::HALO_DUKCAPIL_WHATSAPP).ok();
+            let _ = a.set_attribute("href", &wa_link(national.as_deref(), &shown));
+            if office.whatsapp.is_some() {
+                let _ = a.set_attribute("hidden", "");
+            } else {
+                let _ = a.remove_attribute("hidden");
+            }
+        }
         let count = shown.chars().count();
         let count_text = match self.lang {
             Lang::Id => format!("{count} karakter"),

@@ -229,6 +229,8 @@ fn text(key: &str, lang: Lang) -> &'static str {
         ("wa-label", En) => "Check and edit if needed (in Bahasa Indonesia, for the officer)",
         ("wa-privacy", Id) => "Saat Anda mengetuk tombol ini, isi pesan (termasuk NIK dan Nomor KK) melewati server WhatsApp dan sampai ke petugas. Sebelum itu tidak ada yang dikirim.",
         ("wa-privacy", En) => "When you tap this button, the message (with the NIK and KK number) passes through WhatsApp's servers to the officer. Nothing is sent before that.",
+        ("wa-national", Id) => "Atau kirim ke Halo Dukcapil (nasional, 0811-800-5373)",
+        ("wa-national", En) => "Or send to Halo Dukcapil (national, 0811-800-5373)",
         ("wa-send", Id) => "Kirim lewat WhatsApp",
         ("wa-send", En) => "Send with WhatsApp",
         ("recompose", Id) => "Susun ulang pesan",

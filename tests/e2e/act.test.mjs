@@ -53,6 +53,11 @@ test('Bondowoso: the office is pre-selected from the NIK and the link carries ex
   assert.equal(link.text, shown);
   assert.ok(!/[#&+\n ]/.test(link.raw), 'special characters are percent-encoded');
   assert.equal(decodeURIComponent(link.raw), shown);
+  // The national Halo Dukcapil WhatsApp (sourced) is offered when the office's number is unknown.
+  const national = textOf(await page.locator('#wa-national').getAttribute('href'));
+  assert.equal(national.path, '/628118005373');
+  assert.equal(national.text, shown);
+  assert.ok(await page.locator('#wa-national').isVisible());
   await page.screenshot({ path: SHOTS + 'act-360.png', fullPage: true });
   // Nothing of this left the page: no request carried the NIK or KK.
   for (const u of requests) assert.ok(!u.includes('3511015003850001') && !u.includes('3511012003150007'), u);
@@ -81,6 +86,7 @@ test('a deployer number in offices.json is used, with its source', async () => {
   await fillBondowoso(page);
   const href = await page.locator('#wa-link').getAttribute('href');
   assert.ok(href.startsWith('https://wa.me/6281200001111?text='), href);
+  assert.ok(await page.locator('#wa-national').isHidden(), 'a known office number needs no fallback');
   assert.match(await page.locator('#office-contact').textContent(), /0812-0000-1111.*Senin–Jumat.*example\.org/s);
   assert.equal(await page.locator('#deployer').textContent(), 'Uji coba');
   await context.close();
