@@ -1,7 +1,7 @@
 //! The "Lapor" step: choosing the office, the WhatsApp report (shown, editable,
 //! linked), copy and share, the printable visit slip, and "clear everything".
 
-use super::diagnose::add;
+use super::diagnose::{add, add_list};
 use super::{by_id, text, today, App};
 use crate::act::{build_report, wa_link, Citizen, Report};
 use crate::diagnose::{diagnose_answers, Answers};
@@ -391,15 +391,9 @@ fn render_slip(doc: &Document, r: &Report, office: &offices::Office) -> Option<(
         )?;
     }
     add(doc, &slip, "h2", "", "Langkah")?;
-    let ol = add(doc, &slip, "ol", "", "")?;
-    for s in r.steps.iter().take(6) {
-        add(doc, &ol, "li", "", s)?;
-    }
+    add_list(doc, &slip, "ol", "", &r.steps[..r.steps.len().min(6)])?;
     add(doc, &slip, "h2", "", "Dokumen yang dibawa (centang)")?;
-    let ul = add(doc, &slip, "ul", "slip-check", "")?;
-    for d in &r.documents {
-        add(doc, &ul, "li", "", d)?;
-    }
+    add_list(doc, &slip, "ul", "slip-check", &r.documents)?;
     add(
         doc,
         &slip,

@@ -27,6 +27,21 @@ pub(super) fn add(
     Some(e)
 }
 
+/// Appends a `<ol>`/`<ul>` with one `<li>` per item and returns it.
+pub(super) fn add_list<S: AsRef<str>>(
+    doc: &Document,
+    parent: &Element,
+    tag: &str,
+    class: &str,
+    items: &[S],
+) -> Option<Element> {
+    let list = add(doc, parent, tag, class, "")?;
+    for item in items {
+        add(doc, &list, "li", "", item.as_ref())?;
+    }
+    Some(list)
+}
+
 fn input_value(doc: &Document, id: &str) -> String {
     by_id(doc, id)
         .and_then(|e| e.dyn_into::<HtmlInputElement>().ok())
@@ -156,20 +171,11 @@ fn render(doc: &Document, out: &Element, d: &DiagnosisView, lang: Lang) -> Optio
     let channel = add(doc, &overview, "p", "channel", d.channel_text)?;
     let _ = channel.set_attribute("data-channel", d.channel);
     add(doc, &overview, "h4", "", text("steps", lang))?;
-    let ol = add(doc, &overview, "ol", "steps", "")?;
-    for s in &d.steps {
-        add(doc, &ol, "li", "", s)?;
-    }
+    add_list(doc, &overview, "ol", "steps", &d.steps)?;
     add(doc, &overview, "h4", "", text("checklist", lang))?;
-    let ul = add(doc, &overview, "ul", "documents", "")?;
-    for s in &d.documents {
-        add(doc, &ul, "li", "", s)?;
-    }
+    add_list(doc, &overview, "ul", "documents", &d.documents)?;
     add(doc, &overview, "h4", "", text("have-ready", lang))?;
-    let ul = add(doc, &overview, "ul", "have-ready", "")?;
-    for s in &d.have_ready {
-        add(doc, &ul, "li", "", s)?;
-    }
+    add_list(doc, &overview, "ul", "have-ready", &d.have_ready)?;
 
     for c in &d.causes {
         let card = add(doc, out, "article", "cause", "")?;
@@ -180,27 +186,18 @@ fn render(doc: &Document, out: &Element, d: &DiagnosisView, lang: Lang) -> Optio
         if !c.reasons.is_empty() {
             let why = add(doc, &card, "div", "why", "")?;
             add(doc, &why, "span", "", text("because", lang))?;
-            let ul = add(doc, &why, "ul", "", "")?;
-            for r in &c.reasons {
-                add(doc, &ul, "li", "", r)?;
-            }
+            add_list(doc, &why, "ul", "", &c.reasons)?;
         }
         add(doc, &card, "p", "explain", c.explain)?;
         if c.key == "A" {
             two_servers(doc, &card, lang);
         }
         add(doc, &card, "h5", "", text("what-to-do", lang))?;
-        let ol = add(doc, &card, "ol", "", "")?;
-        for s in &c.steps {
-            add(doc, &ol, "li", "", s)?;
-        }
+        add_list(doc, &card, "ol", "", &c.steps)?;
         add(doc, &card, "h5", "", text("where", lang))?;
         add(doc, &card, "p", "where", c.channel_text)?;
         add(doc, &card, "h5", "", text("bring", lang))?;
-        let ul = add(doc, &card, "ul", "", "")?;
-        for s in &c.documents {
-            add(doc, &ul, "li", "", s)?;
-        }
+        add_list(doc, &card, "ul", "", &c.documents)?;
         add(
             doc,
             &card,

@@ -49,18 +49,18 @@ pub fn check_kk(input: &str, lang: &str) -> JsValue {
     ))
 }
 
+/// Issues rendered in one language.
+fn issue_views(issues: &[crate::Issue], lang: Lang) -> Vec<IssueView> {
+    issues.iter().map(|i| IssueView::new(i, lang)).collect()
+}
+
 /// Issues that need both numbers (the same number typed twice).
 #[wasm_bindgen(js_name = checkPair)]
 pub fn check_pair(nik: &str, kk: &str, lang: &str) -> JsValue {
     let t = today();
     let issues = crate::check_pair(&crate::check_nik(nik, t), &crate::check_kk(kk, t));
     let lang = Lang::parse(lang);
-    to_js(
-        &issues
-            .iter()
-            .map(|i| IssueView::new(i, lang))
-            .collect::<Vec<_>>(),
-    )
+    to_js(&issue_views(&issues, lang))
 }
 
 /// Compares a NIK with the citizen's stated birth date (`YYYY-MM-DD` or empty),
@@ -81,12 +81,7 @@ pub fn compare_stated(
     };
     let issues = crate::compare(&crate::check_nik(nik, today()), &stated);
     let lang = Lang::parse(lang);
-    to_js(
-        &issues
-            .iter()
-            .map(|i| IssueView::new(i, lang))
-            .collect::<Vec<_>>(),
-    )
+    to_js(&issue_views(&issues, lang))
 }
 
 /// Texts of the page, in one place. Elements carry `data-t="key"`.
