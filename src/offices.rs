@@ -170,7 +170,60 @@ impl ConfigProblem {
     }
 }
 
-fn text(v: &serde_json::Value) -> Result<String, ConfigError> {
+/// A parsed JSON value, only as much as the configuration needs. The page
+/// fills it from the browser's own `JSON.parse`, so the wasm carries no JSON
+/// parser (serde_json's parser was 15 KB gzip of it); [`parse_config`] fills
+/// it from serde_json for the CLI and the tests.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Json {
+    Null,
+    Bool(bool),
+    Number(f64),
+    String(String),
+    Array(Vec<Json>),
+    /// Members in the parser's order; keys are unique.
+    Object(Vec<(String, Json)>),
+}
+
+impl Json {
+    fn as_str(&self) -> Option<&str> {
+        match self {
+            Json::String(s) => Some(s),
+            _ => None,
+        }
+    }
+    fn as_array(&self) -> Option<&[Json]> {
+        match self {
+            Json::Array(a) => Some(a),
+            _ => None,
+        }
+    }
+    fn as_object(&self) -> Option<&[(String, Json)]> {
+        match self {
+            Json::Object(o) => Some(o),
+            _ => None,
+        }
+    }
+    fn is_null(&self) -> bool {
+        matches!(self, Json::Null)
+    }
+}
+
+impl From<serde_json::Value> for Json {
+    fn from(v: serde_json::Value) -> Json {
+        use serde_json::Value as V;
+        match v {
+            V::Null => Json::Null,
+            V::Bool(b) => Json::Bool(b),
+            V::Number(n) => Json::Number(n.as_f64().unwrap_or(f64::NAN)),
+            V::String(s) => Json::String(s),
+            V::Array(a) => Json::Array(a.into_iter().map(Json::from).collect()),
+            V::Object(o) => Json::Object(o.into_iter().map(|(k, v)| (k, v.into())).collect()),
+        }
+    }
+}
+
+fn text(v: &Json) -> Result<String, ConfigError> {
     let s = v
         .as_str()
         .ok_or(ConfigError::WrongType("teks / text"))?
@@ -184,7 +237,7 @@ fn text(v: &serde_json::Value) -> Result<String, ConfigError> {
     Ok(s.to_string())
 }
 
-fn regency_code(v: &serde_json::Value) -> Result<u32, ConfigError> {
+fn regency_code(v: &Json) -> Result<u32, ConfigError> {
     let s = v.as_str().ok_or(ConfigError::WrongType(
         "teks seperti \"35.11\" / text like \"35.11\"",
     ))?;
@@ -210,6 +263,20 @@ fn regency_code(v: &serde_json::Value) -> Result<u32, ConfigError> {
 /// assert!(parse_config("{").is_err());
 /// ```
 pub fn parse_config(json: &str) -> Result<OfficeConfig, Vec<ConfigProblem>> {
+    parse_config_with(json, |text| {
+        serde_json::from_str::<serde_json::Value>(text)
+            .map(Json::from)
+            .map_err(|e| e.to_string())
+    })
+}
+
+/// [`parse_config`] with the JSON parser given: the page passes the
+/// browser's. The size limit and a leading byte-order mark are handled here,
+/// before `parse` sees the text.
+pub fn parse_config_with(
+    json: &str,
+    parse: impl FnOnce(&str) -> Result<Json, String>,
+) -> Result<OfficeConfig, Vec<ConfigProblem>> {
     let whole = |what| {
         vec![ConfigProblem {
             path: String::new(),
@@ -219,8 +286,8 @@ pub fn parse_config(json: &str) -> Result<OfficeConfig, Vec<ConfigProblem>> {
     if json.len() > MAX_CONFIG_BYTES {
         return Err(whole(ConfigError::TooBig(json.len())));
     }
-    let value: serde_json::Value = serde_json::from_str(json.trim_start_matches('\u{feff}'))
-        .map_err(|e| whole(ConfigError::NotJson(e.to_string())))?;
+    let value =
+        parse(json.trim_start_matches('\u{feff}')).map_err(|e| whole(ConfigError::NotJson(e)))?;
     let Some(obj) = value.as_object() else {
         return Err(whole(ConfigError::WrongType("objek JSON / a JSON object")));
     };
@@ -273,11 +340,7 @@ pub fn parse_config(json: &str) -> Result<OfficeConfig, Vec<ConfigProblem>> {
     }
 }
 
-fn office(
-    entry: &serde_json::Value,
-    path: &str,
-    push: &mut impl FnMut(String, ConfigError),
-) -> Option<Office> {
+fn office(entry: &Json, path: &str, push: &mut impl FnMut(String, ConfigError)) -> Option<Office> {
     let Some(obj) = entry.as_object() else {
         push(
             path.to_string(),
@@ -291,7 +354,11 @@ fn office(
         push(format!("{path}.{field}"), e);
         false
     };
-    match obj.get("regency").map(regency_code) {
+    match obj
+        .iter()
+        .find(|(k, _)| k == "regency")
+        .map(|(_, v)| regency_code(v))
+    {
         Some(Ok(c)) => {
             o.regency = c;
             o.name = builtin(c).map(|b| b.name).unwrap_or_default();

@@ -305,7 +305,7 @@ impl App {
             state("none");
             return;
         }
-        match offices::parse_config(json) {
+        match offices::parse_config_with(json, browser_json) {
             Ok(c) => {
                 super::set_text(&doc, "deployer", c.deployer.as_deref().unwrap_or(""));
                 self.config = c;
@@ -402,4 +402,45 @@ fn render_slip(doc: &Document, r: &Report, office: &offices::Office) -> Option<(
         "Dibuat di ponsel warga dengan Klinik NIK. Dugaan penyebab belum pasti: hanya Dukcapil yang dapat memastikan status NIK. Layanan administrasi kependudukan tidak dipungut biaya (UU 24/2013 Pasal 79A).",
     )?;
     Some(())
+}
+
+/// Parses with the browser's `JSON.parse` (the wasm carries no JSON parser)
+/// and copies the result into [`offices::Json`], refusing nesting deeper than
+/// any real offices.json so a hostile file cannot exhaust the stack.
+fn browser_json(text: &str) -> Result<offices::Json, String> {
+    let value = js_sys::JSON::parse(text).map_err(|e| {
+        e.dyn_ref::<js_sys::Error>()
+            .map(|e| String::from(e.message()))
+            .unwrap_or_default()
+    })?;
+    from_js(&value, 0).ok_or_else(|| "terlalu bersarang / nested too deeply".to_string())
+}
+
+fn from_js(v: &JsValue, depth: u32) -> Option<offices::Json> {
+    use offices::Json;
+    if depth > 16 {
+        return None;
+    }
+    Some(if v.is_null() || v.is_undefined() {
+        Json::Null
+    } else if let Some(b) = v.as_bool() {
+        Json::Bool(b)
+    } else if let Some(n) = v.as_f64() {
+        Json::Number(n)
+    } else if let Some(s) = v.as_string() {
+        Json::String(s)
+    } else if let Some(a) = v.dyn_ref::<js_sys::Array>() {
+        let mut items = Vec::new();
+        for x in a.iter() {
+            items.push(from_js(&x, depth + 1)?);
+        }
+        Json::Array(items)
+    } else {
+        let mut members = Vec::new();
+        for pair in js_sys::Object::entries(v.unchecked_ref()).iter() {
+            let pair: js_sys::Array = pair.unchecked_into();
+            members.push((pair.get(0).as_string()?, from_js(&pair.get(1), depth + 1)?));
+        }
+        Json::Object(members)
+    })
 }

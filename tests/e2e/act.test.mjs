@@ -100,6 +100,10 @@ test('a broken offices.json shows a clear message and the site keeps working', a
     JSON.stringify({ offices: [{ regency: 3511, hours: 8 }] }),
     JSON.stringify({ offices: [], telepon: '0812' }),
     'x'.repeat(300000),
+    // The page parses with the browser's JSON.parse: nesting far deeper than
+    // any real file must be refused, not exhaust the wasm stack.
+    '{"offices": ' + '['.repeat(100000) + ']'.repeat(100000) + '}',
+    '\ufeff' + JSON.stringify({ offices: [{ regency: '35.11', fax: '1' }] }),
   ];
   for (const body of bad) {
     const { page, problems, context } = await open((pg) => pg.route('**/offices.json', (r) => r.fulfill({ body, contentType: 'application/json' })));
