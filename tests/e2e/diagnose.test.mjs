@@ -30,7 +30,7 @@ test('the Bondowoso story: BPJS refused, nothing changed -> WhatsApp with NIK an
   assert.match(await page.locator('#diagnosis .national').textContent(), /1500537/);
   // Focus moves to the result for keyboard and screen-reader users.
   assert.equal(await page.evaluate(() => document.activeElement.id), 'diagnosis-summary');
-  await page.screenshot({ path: SHOTS + 'diagnose-bondowoso-360.png', fullPage: true });
+  await page.screenshot({ path: SHOTS + 'diagnose-bondowoso.png', fullPage: true });
   assert.deepEqual(problems, []);
   await context.close();
 });
