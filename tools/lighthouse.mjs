@@ -7,10 +7,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startServer } from '../tests/e2e/helpers.mjs';
 
+// Every category must reach MIN. Performance used to be bimodal here (1.0 with a
+// simulated LCP of 1.4 s, or 0.93 with 3.1 s): the page painted in the same
+// millisecond as the wasm download ended, and Lighthouse's simulation then counted
+// the download as needed for that paint. boot.js now starts the download after
+// the first paint.
 const MIN = Number(process.env.LIGHTHOUSE_MIN ?? 0.95);
-// Performance here is bimodal (1.0 with LCP 1.4 s, or 0.93 with LCP 3.2 s, cause not yet
-// found): it must reach MIN in one of the runs to pass quietly, and never fall below PERF_FLOOR.
-const PERF_FLOOR = Number(process.env.LIGHTHOUSE_PERF_FLOOR ?? 0.9);
 const root = new URL('../', import.meta.url).pathname;
 const server = await startServer();
 // Lighthouse's performance score varies from run to run on a busy machine (its own
@@ -34,8 +36,7 @@ server.stop();
 let ok = true;
 for (const [key, score] of Object.entries(best)) {
   console.log(`lighthouse ${key}: ${score}`);
-  if (score < (key === 'performance' ? PERF_FLOOR : MIN)) ok = false;
-  if (key === 'performance' && score < MIN) console.log(`lighthouse: performance ${score} is below the goal of ${MIN} in every run`);
+  if (score < MIN) ok = false;
 }
 const a = last.audits;
 console.log(`lighthouse LCP: ${a['largest-contentful-paint'].displayValue}, TBT: ${a['total-blocking-time'].displayValue}, bytes: ${a['total-byte-weight'].displayValue}`);

@@ -2,7 +2,16 @@
 // no personal data). Everything else is done in Rust (src/web/).
 import init, { setOfficeConfig } from './pkg/klinik_nik.js';
 
-init()
+// The wasm download starts after the first paint (or 100 ms, for a hidden
+// tab), so the page's text is on screen before the biggest file competes
+// with it, every time rather than by the luck of timing.
+const painted = new Promise((done) => {
+  requestAnimationFrame(() => setTimeout(done));
+  setTimeout(done, 100);
+});
+
+painted
+  .then(() => init())
   .then(() => fetch('offices.json', { cache: 'no-cache' })
     .then((r) => (r.ok ? r.text() : ''))
     .catch(() => '')
