@@ -302,7 +302,12 @@ impl App {
                 continue;
             };
             if let Some(key) = el.get_attribute("data-t") {
-                el.set_text_content(Some(text(&key, self.lang)));
+                // index.html carries the Indonesian text for the first paint;
+                // rewriting identical text would only make the browser repaint.
+                let t = text(&key, self.lang);
+                if el.text_content().as_deref() != Some(t) {
+                    el.set_text_content(Some(t));
+                }
             }
         }
         if let Some(root) = self.doc.document_element() {

@@ -96,3 +96,17 @@ test('fits a 360 px screen without sideways scrolling', async () => {
   assert.ok(btn.height >= 48 && btn.width >= 48, JSON.stringify(btn));
   await context.close();
 });
+
+test("index.html's own text (shown before the wasm runs) is exactly Rust's Indonesian text", async () => {
+  const read = (page) => page.locator('[data-t]').evaluateAll((els) => els.map((e) => [e.dataset.t, e.textContent]));
+  const bare = await browser.newContext({ javaScriptEnabled: false });
+  const raw = await bare.newPage();
+  await raw.goto(server.url);
+  const before = await read(raw);
+  await bare.close();
+  const { page, context } = await open();
+  const after = await read(page);
+  assert.ok(before.length >= 40, `${before.length} translated elements`);
+  assert.deepEqual(before, after, 'a string in index.html differs from src/web/ (one place for every string)');
+  await context.close();
+});
