@@ -106,9 +106,11 @@ gz_total() {
   echo "$total"
 }
 
-# Budget for the whole site, gzip bytes (the wasm alone aims under 60 KB gzip).
-BUDGET_WASM_GZ=159744
-BUDGET_TOTAL_GZ=184320
+# Ratchet, gzip bytes: a little above what the site weighs now (wasm 133 KB,
+# all 151 KB on 2026-11-28), so any growth fails the build. The app issue's
+# goals (90 KB precached, 50 KB first screen) are printed below; not yet met.
+BUDGET_WASM_GZ=137216
+BUDGET_TOTAL_GZ=157696
 
 size_report() {
   say "sizes (raw / gzip -9)"
