@@ -18,7 +18,12 @@ painted
     .then(setOfficeConfig))
   .then(() => {
     // Offline after the first visit (www/sw.js); nothing personal is cached.
-    if ('serviceWorker' in navigator) navigator.serviceWorker.register('sw.js').catch(() => {});
+    // updateViaCache 'none': the update check fetches sw.js and pkg/precache.js
+    // past the HTTP cache, so a new build is seen on the next visit even where
+    // the host sends Cache-Control (the default lets imported scripts be stale).
+    if ('serviceWorker' in navigator) {
+      navigator.serviceWorker.register('sw.js', { updateViaCache: 'none' }).catch(() => {});
+    }
   })
   .catch((e) => {
     document.body.setAttribute('data-ready', 'error');

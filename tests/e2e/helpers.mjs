@@ -3,6 +3,7 @@
 import { spawn } from 'node:child_process';
 import { createServer } from 'node:net';
 import { mkdirSync } from 'node:fs';
+import assert from 'node:assert/strict';
 import { chromium } from 'playwright-core';
 
 export const ROOT = new URL('../../', import.meta.url).pathname;
@@ -55,7 +56,17 @@ export async function phone(browser, viewport = PIXEL_5) {
   page.on('console', (m) => { if (m.type() === 'error') problems.push('console: ' + m.text()); });
   const requests = [];
   page.on('request', (r) => requests.push(r.url()));
-  return { context, page, problems, requests };
+  // Every test, on closing its phone: no page error or console error it did not
+  // expect, and no request to another host (the privacy promise).
+  const expected = [];
+  const close = context.close.bind(context);
+  context.close = async (...args) => {
+    await close(...args);
+    assert.deepEqual(problems.filter((p) => !expected.some((re) => re.test(p))), [], 'console errors or page errors');
+    const foreign = requests.filter((u) => !/^(data|blob):/.test(u) && new URL(u).hostname !== '127.0.0.1');
+    assert.deepEqual(foreign, [], 'requests to another host');
+  };
+  return { context, page, problems, requests, expectConsole: (re) => expected.push(re) };
 }
 
 /** A phone page on `url`, waited until the wasm has wired the page. `setup` runs before navigation. */

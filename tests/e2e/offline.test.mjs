@@ -23,7 +23,8 @@ async function controlled(page, url) {
 
 test('after one visit the whole flow works with the network off', async () => {
   const server = await startServer();
-  const { page, context, problems } = await phone(browser);
+  const { page, context, problems, expectConsole } = await phone(browser);
+  expectConsole(/offices\.json/);
   await controlled(page, server.url);
   await context.setOffline(true);
   server.stop();
@@ -62,8 +63,22 @@ test('a new build is picked up on the next visit; an open session keeps working'
   utimesSync(join(dir, 'offices.json'), new Date(Date.now() + 5000), new Date(Date.now() + 5000));
   const pre = join(dir, 'pkg/precache.js');
   writeFileSync(pre, readFileSync(pre, 'utf8').replace(/KLINIK_VERSION = "[^"]+"/, 'KLINIK_VERSION = "next-build"'));
-  await page.evaluate(async () => { const r = await navigator.serviceWorker.getRegistration(); await r.update(); });
-  await page.waitForFunction(async () => (await navigator.serviceWorker.getRegistration()).waiting !== null);
+  // python's http.server answers If-Modified-Since to the second: a file
+  // rewritten within the second of the first visit would get "304 Not
+  // Modified" (a real build comes later); date the rewrite ahead.
+  utimesSync(pre, new Date(Date.now() + 5000), new Date(Date.now() + 5000));
+  // (Not waitForFunction: it takes the promise an async predicate returns as
+  // truthy at once, which let this test go on before the new worker existed.)
+  // update() joins a check already under way (one a navigation started before
+  // the new files were written), so ask again until the new worker waits.
+  await page.evaluate(async () => {
+    const r = await navigator.serviceWorker.getRegistration();
+    for (let i = 0; i < 100 && !r.waiting; i++) {
+      await r.update();
+      await new Promise((done) => setTimeout(done, 200));
+    }
+  });
+  assert.ok(await page.evaluate(async () => !!(await navigator.serviceWorker.getRegistration()).waiting), 'the new build is installed and waiting');
 
   // The half-finished session is untouched and still works.
   assert.equal(await page.locator('#nik').inputValue(), '3511 0150 0385 0001');

@@ -12,7 +12,8 @@ after(async () => { await browser?.close(); server?.stop(); });
 const SLOW_3G = { offline: false, latency: 400 * 5, downloadThroughput: (500 * 1024) / 8 * 0.8, uploadThroughput: (500 * 1024) / 8 * 0.8 };
 
 async function measure(cpu, network) {
-  const { page, context, problems } = await phone(browser);
+  const { page, context, problems, expectConsole } = await phone(browser);
+  expectConsole(/offices\.json/);
   const cdp = await context.newCDPSession(page);
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: cpu });
   if (network) {
