@@ -96,12 +96,11 @@ impl App {
         }
     }
 
-    /// Shows typed or pasted digits as `3511 0150 0385 0001`, keeping the caret
-    /// after the same digit. Anything with other characters is left as typed,
-    /// so the messages can point at them.
-    pub(super) fn group_nik(&self) {
-        let Some(input) =
-            by_id(&self.doc, "nik").and_then(|e| e.dyn_into::<HtmlInputElement>().ok())
+    /// Shows the NIK or KK field's typed or pasted digits as
+    /// `3511 0150 0385 0001`, keeping the caret after the same digit. Anything
+    /// with other characters is left as typed, so the messages can point at them.
+    pub(super) fn group_digits(&self, id: &str) {
+        let Some(input) = by_id(&self.doc, id).and_then(|e| e.dyn_into::<HtmlInputElement>().ok())
         else {
             return;
         };

@@ -469,7 +469,7 @@ pub fn start() {
     }
     let mut l = Vec::new();
     on(&doc, &mut l, "nik", "input", |app| {
-        app.group_nik();
+        app.group_digits("nik");
         app.render();
         app.preselect_office();
         app.render_report();
@@ -524,6 +524,7 @@ pub fn start() {
     });
     on(&doc, &mut l, "clear", "click", |app| app.clear_everything());
     on(&doc, &mut l, "kk", "input", |app| {
+        app.group_digits("kk");
         app.render_kk();
         app.render_report();
     });

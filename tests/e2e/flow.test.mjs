@@ -17,6 +17,10 @@ test('a letter O in the NIK is pointed at, fixed, and the citizen continues', as
   await page.locator('#nik').fill('3511015003850001');
   assert.equal(await page.locator('#summary').textContent(), 'Format NIK benar.');
   assert.equal(await page.locator('#nik').inputValue(), '3511 0150 0385 0001', 'shown in groups of four');
+  await page.locator('#kk').fill('3511-0120-0315-0007');
+  assert.equal(await page.locator('#kk').inputValue(), '3511-0120-0315-0007', 'other characters are left for the messages to point at');
+  await page.locator('#kk').fill('3511012003150007');
+  assert.equal(await page.locator('#kk').inputValue(), '3511 0120 0315 0007', 'the KK too');
   await page.getByRole('button', { name: 'Lanjut: Apa yang terjadi?' }).click();
   assert.ok(await page.locator('#diag-title').isVisible());
   assert.deepEqual(problems, []);
