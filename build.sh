@@ -106,11 +106,11 @@ gz_total() {
   echo "$total"
 }
 
-# Ratchet, gzip bytes: a little above what the site weighs now (wasm 133 KB,
-# all 151 KB on 2026-11-28), so any growth fails the build. The app issue's
+# Ratchet, gzip bytes: a little above what the site weighs now (wasm 128 KB,
+# all 146 KB on 2026-11-28), so any growth fails the build. The app issue's
 # goals (90 KB precached, 50 KB first screen) are printed below; not yet met.
-BUDGET_WASM_GZ=137216
-BUDGET_TOTAL_GZ=157696
+BUDGET_WASM_GZ=133120
+BUDGET_TOTAL_GZ=153600
 
 size_report() {
   say "sizes (raw / gzip -9)"

@@ -441,8 +441,16 @@ pub fn diagnose(a: &Answers, facts: &CheckFacts) -> Diagnosis {
             }
         })
         .collect();
-    // Stable: equal scores keep the order of the knowledge base (A before B).
-    ranked.sort_by_key(|r| std::cmp::Reverse(r.score));
+    // Highest score first; equal scores keep the order of the knowledge base
+    // (A before B). An insertion sort: at most a dozen causes, and it keeps
+    // the standard library's sorts (7 KB) out of the wasm.
+    for i in 1..ranked.len() {
+        let mut j = i;
+        while j > 0 && ranked[j - 1].score < ranked[j].score {
+            ranked.swap(j - 1, j);
+            j -= 1;
+        }
+    }
     let top = ranked[0].score;
     let keep = ranked
         .iter()
@@ -463,13 +471,13 @@ pub fn diagnose(a: &Answers, facts: &CheckFacts) -> Diagnosis {
         .max()
         .unwrap_or(Channel::WhatsApp);
 
-    let mut documents: Vec<usize> = ranked
-        .iter()
-        .filter(|r| r.score == top || r.score >= 4)
-        .flat_map(|r| r.cause.documents.iter().copied())
-        .collect();
-    documents.sort_unstable();
-    documents.dedup();
+    let wanted = |d: &usize| {
+        ranked
+            .iter()
+            .filter(|r| r.score == top || r.score >= 4)
+            .any(|r| r.cause.documents.contains(d))
+    };
+    let documents: Vec<usize> = (0..DOCUMENTS.len()).filter(wanted).collect();
 
     let mut notices = Vec::new();
     if facts.nik_invalid {
