@@ -541,7 +541,11 @@ pub fn start() {
         _listeners: l,
     };
     app.translate();
+    // Whatever was typed while the wasm was still on its way is checked now.
+    app.group_digits("nik");
+    app.group_digits("kk");
     app.render();
+    app.render_kk();
     app.render_questions();
     app.render_office_picker();
     app.preselect_office();

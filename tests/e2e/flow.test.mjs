@@ -1,7 +1,7 @@
 // The citizen's path: a typo fixed, back and forward, keyboard only, small screens and big text.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launch, openReady } from './helpers.mjs';
+import { startServer, launch, openReady, phone } from './helpers.mjs';
 
 let server, browser;
 before(async () => { server = await startServer(); browser = await launch(); });
@@ -107,5 +107,22 @@ test('readable at 320 px and at 200% text size: nothing runs off the side', asyn
     .map((e) => [e.id || e.textContent.trim().slice(0, 20), e.getBoundingClientRect().height])
     .filter(([, h]) => h < 48));
   assert.deepEqual(small, []);
+  await context.close();
+});
+
+test('what is typed while the wasm is still downloading is kept and checked when it arrives', async () => {
+  const { page, context } = await phone(browser);
+  let release;
+  const held = new Promise((r) => { release = r; });
+  await page.route('**/klinik_nik_bg.wasm', async (route) => { await held; await route.continue(); });
+  await page.goto(server.url);
+  await page.locator('#nik').fill('3511015003850001');
+  await page.locator('#kk').fill('3511012003150007');
+  assert.equal(await page.locator('body').getAttribute('data-ready'), null, 'typed before the wasm ran');
+  release();
+  await page.waitForSelector('body[data-ready="yes"]');
+  assert.equal(await page.locator('#summary').textContent(), 'Format NIK benar.');
+  assert.equal(await page.locator('#nik').inputValue(), '3511 0150 0385 0001');
+  assert.equal(await page.locator('#kk').inputValue(), '3511 0120 0315 0007');
   await context.close();
 });
