@@ -119,6 +119,7 @@ test('what is typed while the wasm is still downloading is kept and checked when
   await page.locator('#nik').fill('3511015003850001');
   await page.locator('#kk').fill('3511012003150007');
   assert.equal(await page.locator('body').getAttribute('data-ready'), null, 'typed before the wasm ran');
+  assert.match(await page.locator('#summary').textContent(), /^Memuat pemeriksa NIK/, 'the page says the checker is on its way');
   release();
   await page.waitForSelector('body[data-ready="yes"]');
   assert.equal(await page.locator('#summary').textContent(), 'Format NIK benar.');
