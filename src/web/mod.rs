@@ -541,7 +541,7 @@ pub fn start() {
         _listeners: l,
     };
     app.translate();
-    // Whatever was typed while the wasm was still on its way is checked now.
+    // A NIK or KK typed while the wasm was still on its way is grouped and checked now.
     app.group_digits("nik");
     app.group_digits("kk");
     app.render();
