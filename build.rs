@@ -21,6 +21,9 @@ struct Named {
     #[serde(alias = "text")]
     name: Text,
     followup: Option<Text>,
+    #[serde(default)]
+    sources: Vec<Source>,
+    wait_source: Option<String>,
 }
 
 #[derive(Deserialize)]
@@ -49,6 +52,7 @@ struct Cause {
     steps: Vec<Text>,
     documents: Vec<String>,
     wait: Text,
+    wait_source: Option<String>,
     sources: Vec<Source>,
     signals: Vec<Signal>,
 }
@@ -89,6 +93,43 @@ fn text(t: &Text, what: &str) -> String {
     format!("Text {{ id: {:?}, en: {:?} }}", t.id, t.en)
 }
 
+/// `&[Source { … }, …]`, refusing a source without a url, a title or a date.
+fn sources(list: &[Source], what: &str) -> String {
+    if list.is_empty() {
+        fail(format!("{what}: needs at least one source"));
+    }
+    let mut out = String::from("&[");
+    for s in list {
+        if !s.url.starts_with("https://") && !s.url.starts_with("http://") {
+            fail(format!("{what}: source url {:?}", s.url));
+        }
+        if s.title.is_empty() || s.date.chars().filter(char::is_ascii_digit).count() < 4 {
+            fail(format!(
+                "{what}: every source needs a title and a dated year"
+            ));
+        }
+        write!(
+            out,
+            "Source {{ url: {:?}, title: {:?}, date: {:?} }}, ",
+            s.url, s.title, s.date
+        )
+        .unwrap();
+    }
+    out.push(']');
+    out
+}
+
+/// `Some("url")` when the waiting time's source is one of `list`; `None` when there is none.
+fn wait_source(ws: &Option<String>, list: &[Source], what: &str) -> String {
+    match ws {
+        None => "None".into(),
+        Some(u) if list.iter().any(|s| &s.url == u) => format!("Some({u:?})"),
+        Some(u) => fail(format!(
+            "{what}: wait_source {u:?} is not one of its sources"
+        )),
+    }
+}
+
 fn position(list: &[Named], key: &str, what: &str) -> usize {
     list.iter()
         .position(|n| n.key == key)
@@ -104,9 +145,17 @@ fn named_table(out: &mut String, ty: &str, name: &str, list: &[Named]) {
         }
         let what = format!("{name} {}", n.key);
         let followup = match (&n.followup, ty) {
-            (Some(f), "Service") => format!(", followup: {}", text(f, &what)),
+            (Some(f), "Service") => format!(
+                ", followup: {}, sources: {}, wait_source: {}",
+                text(f, &what),
+                sources(&n.sources, &what),
+                wait_source(&n.wait_source, &n.sources, &what)
+            ),
             (None, "Service") => fail(format!("{what}: a service needs a followup")),
             (Some(_), _) => fail(format!("{what}: only services have a followup")),
+            (None, _) if !n.sources.is_empty() || n.wait_source.is_some() => {
+                fail(format!("{what}: only services and causes have sources"))
+            }
             (None, _) => String::new(),
         };
         writeln!(
@@ -181,22 +230,13 @@ fn main() {
             .collect();
         writeln!(out, "        documents: &[{}],", docs.join(", ")).unwrap();
         writeln!(out, "        wait: {},", text(&c.wait, &what)).unwrap();
-        writeln!(out, "        sources: &[").unwrap();
-        for s in &c.sources {
-            if !s.url.starts_with("https://") && !s.url.starts_with("http://") {
-                fail(format!("{what}: source url {:?}", s.url));
-            }
-            if s.title.is_empty() || s.date.is_empty() {
-                fail(format!("{what}: every source needs a title and a date"));
-            }
-            writeln!(
-                out,
-                "            Source {{ url: {:?}, title: {:?}, date: {:?} }},",
-                s.url, s.title, s.date
-            )
-            .unwrap();
-        }
-        writeln!(out, "        ],").unwrap();
+        writeln!(
+            out,
+            "        wait_source: {},",
+            wait_source(&c.wait_source, &c.sources, &what)
+        )
+        .unwrap();
+        writeln!(out, "        sources: {},", sources(&c.sources, &what)).unwrap();
         writeln!(out, "        signals: &[").unwrap();
         for s in &c.signals {
             let (kind, key) = s

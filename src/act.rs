@@ -29,6 +29,9 @@ pub struct Citizen {
     pub phone: String,
     /// What was already tried.
     pub tried: String,
+    /// The citizen has a screenshot of the refusal and can send it if asked
+    /// (never asked for up front, nor photos of the KTP-el or KK).
+    pub screenshot: bool,
 }
 
 /// Percent-encodes everything but the URL-unreserved characters
@@ -121,24 +124,31 @@ pub struct Report {
     pub name: String,
     pub nik: String,
     pub kk: String,
+    /// Desa, kecamatan, kabupaten/kota and province of the KK address, as far as known.
     pub address: String,
     pub phone: String,
     pub phone_problem: Option<String>,
     pub service: String,
+    /// The kind of refusal the citizen chose ("NIK tidak ditemukan / tidak terdaftar").
+    pub refusal: String,
+    /// The service's exact words, quoted, when the citizen typed them; else empty.
     pub message: String,
     pub since: String,
     pub tried: String,
     pub cause: String,
     pub steps: Vec<String>,
     pub documents: Vec<String>,
-    /// The WhatsApp text (the citizen can edit it before sending).
+    /// The WhatsApp text for the office (the citizen can edit it before sending).
     pub text: String,
     /// The wa.me link for `text`.
     pub link: String,
     /// Whether the link goes to a known office number.
     pub has_number: bool,
-    /// What the QR code on the slip carries.
-    pub qr_text: String,
+    /// The same report in Halo Dukcapil's national format
+    /// (`#NIK #Nama #NomorKK #Telp #permasalahan`, one field per line).
+    pub national_text: String,
+    /// The wa.me link to Halo Dukcapil's WhatsApp for `national_text`.
+    pub national_link: String,
 }
 
 fn digits(s: &Option<String>) -> String {
@@ -148,6 +158,25 @@ fn digits(s: &Option<String>) -> String {
         .filter(char::is_ascii_digit)
         .take(16)
         .collect()
+}
+
+/// "Desa Maesan, Kec. Maesan, Kabupaten Bondowoso, Jawa Timur": the parts
+/// that are known, the regency and province from the office's regency code.
+fn kk_address(village: &str, district: &str, regency: u32) -> String {
+    let mut parts: Vec<String> = Vec::new();
+    if !village.is_empty() {
+        parts.push(village.to_string());
+    }
+    if !district.is_empty() {
+        parts.push(format!("Kec. {district}"));
+    }
+    if let Some(r) = crate::regions::regency(regency) {
+        parts.push(r.name.to_string());
+        if let Some(p) = crate::regions::province(regency / 100) {
+            parts.push(p.name.to_string());
+        }
+    }
+    parts.join(", ")
 }
 
 /// Builds the report from the answers, the diagnosis (rendered in Bahasa
@@ -164,12 +193,7 @@ pub fn build_report(
     let name = one_line(&c.name, 80);
     let village = one_line(&c.village, 60);
     let district = one_line(&c.district, 60);
-    let address = match (village.is_empty(), district.is_empty()) {
-        (false, false) => format!("{village}, Kec. {district}"),
-        (false, true) => village.clone(),
-        (true, false) => format!("Kec. {district}"),
-        (true, true) => String::new(),
-    };
+    let address = kk_address(&village, &district, office.regency);
     let (phone, phone_problem) = match phone::normalize(&c.phone) {
         Ok(n) => (phone::display(&n), None),
         Err(phone::PhoneProblem::Empty) => (String::new(), None),
@@ -180,34 +204,43 @@ pub fn build_report(
         .as_deref()
         .and_then(|k| crate::diagnose::SERVICES.iter().find(|s| s.key == k))
         .map_or(String::new(), |s| s.name.id.to_string());
-    let message = match a
+    // What the citizen chose is a kind of refusal, never quoted as the service's words.
+    let refusal = a
+        .message
+        .as_deref()
+        .and_then(|k| {
+            crate::diagnose::MESSAGES
+                .iter()
+                .find(|m| m.key == k && k != "other")
+        })
+        .map_or(String::new(), |m| m.name.id.to_string());
+    let message = a
         .message_text
         .as_deref()
         .map(|m| one_line(m, 200))
         .filter(|m| !m.is_empty())
-    {
-        Some(m) => format!("\u{201c}{m}\u{201d}"),
-        None => a
-            .message
-            .as_deref()
-            .and_then(|k| {
-                crate::diagnose::MESSAGES
-                    .iter()
-                    .find(|m| m.key == k && k != "other")
-            })
-            .map_or(String::new(), |m| m.name.id.to_string()),
-    };
+        .map_or(String::new(), |m| format!("\u{201c}{m}\u{201d}"));
     let since = one_line(a.since.as_deref().unwrap_or(""), 60);
     let tried = one_line(&c.tried, 200);
-    let cause = d
-        .causes
-        .first()
-        .filter(|c| c.score > 0)
-        .map_or(String::new(), |c| c.title.to_string());
+    let top = d.causes.first().filter(|c| c.score > 0);
+    let cause = top.map_or(String::new(), |c| c.title.to_string());
+    // Cause A is fixed by the office's own procedure: ask for it by name.
+    let request = if top.is_some_and(|c| c.key == "A") {
+        "Mohon bantuan konsolidasi/sinkronisasi NIK saya agar terbaca di layanan tersebut."
+    } else {
+        "Mohon bantuan pengecekan NIK saya."
+    };
     let date = today.dmy();
     let reference = reference(&[
-        &nik, &kk, &name, &address, &service, &message, &since, &tried, &date,
+        &nik, &kk, &name, &address, &service, &refusal, &message, &since, &tried, &date,
     ]);
+    let or_missing = |v: &str| {
+        if v.is_empty() {
+            "(belum diisi)".to_string()
+        } else {
+            v.to_string()
+        }
+    };
 
     let mut t = String::new();
     t.push_str("*Laporan NIK bermasalah*\n");
@@ -220,36 +253,75 @@ pub fn build_report(
         }
     };
     line(&mut t, "Nama", &name);
-    line(
-        &mut t,
-        "NIK",
-        if nik.is_empty() {
-            "(belum diisi)"
-        } else {
-            &nik
-        },
-    );
-    line(
-        &mut t,
-        "No. KK",
-        if kk.is_empty() { "(belum diisi)" } else { &kk },
-    );
+    line(&mut t, "NIK", &or_missing(&nik));
+    line(&mut t, "No. KK", &or_missing(&kk));
     line(&mut t, "Alamat KK", &address);
     line(&mut t, "No. HP", &phone);
     t.push_str("\n*Masalah*\n");
     line(&mut t, "Layanan", &service);
-    line(&mut t, "Pesan", &message);
+    line(&mut t, "Jenis penolakan", &refusal);
+    line(
+        &mut t,
+        "Pesan persis",
+        if message.is_empty() && !refusal.is_empty() {
+            "(tidak dicatat)"
+        } else {
+            &message
+        },
+    );
     line(&mut t, "Sejak", &since);
     line(&mut t, "Sudah dicoba", &tried);
+    if c.screenshot {
+        t.push_str("Tangkapan layar penolakan dapat saya kirim bila diminta.\n");
+    }
     if !cause.is_empty() {
         t.push_str(&format!(
             "\n*Dugaan penyebab* (dari Klinik NIK, belum pasti)\n{cause}\n"
         ));
     }
-    t.push_str("\nMohon bantuan pengecekan NIK saya. Terima kasih.");
+    t.push_str(&format!("\n{request} Terima kasih."));
+
+    // Halo Dukcapil's own format (Kompas, 20 July 2021): one field per line.
+    let mut problem = String::new();
+    let mut say = |s: &str| {
+        if !s.is_empty() {
+            if !problem.is_empty() {
+                problem.push_str("; ");
+            }
+            problem.push_str(s);
+        }
+    };
+    say(&match (refusal.is_empty(), service.is_empty()) {
+        (false, false) => format!("{refusal} di {service}"),
+        (false, true) => refusal.clone(),
+        (true, false) => format!("Ditolak di {service}"),
+        (true, true) => String::new(),
+    });
+    if !message.is_empty() {
+        say(&format!("pesan {message}"));
+    }
+    if !since.is_empty() {
+        say(&format!("sejak {since}"));
+    }
+    if !address.is_empty() {
+        say(&format!("alamat KK {address}"));
+    }
+    if !tried.is_empty() {
+        say(&format!("sudah dicoba: {tried}"));
+    }
+    if c.screenshot {
+        say("tangkapan layar penolakan dapat saya kirim bila diminta");
+    }
+    say(request);
+    let mut n = String::new();
+    n.push_str(&format!("#NIK {}\n", or_missing(&nik)));
+    n.push_str(&format!("#Nama {}\n", or_missing(&name)));
+    n.push_str(&format!("#NomorKK {}\n", or_missing(&kk)));
+    n.push_str(&format!("#Telp {}\n", or_missing(&phone)));
+    n.push_str(&format!("#permasalahan {problem} (Ref {reference})"));
+    let national = phone::normalize(crate::diagnose::HALO_DUKCAPIL_WHATSAPP).ok();
 
     let link = wa_link(office.whatsapp.as_deref(), &t);
-    let qr_text = format!("NIK {nik}\nKK {kk}\nREF {reference}");
     Report {
         reference,
         office: office.name.clone(),
@@ -263,6 +335,7 @@ pub fn build_report(
         phone,
         phone_problem,
         service,
+        refusal,
         message,
         since,
         tried,
@@ -272,6 +345,7 @@ pub fn build_report(
         text: t,
         link,
         has_number: office.whatsapp.is_some(),
-        qr_text,
+        national_link: wa_link(national.as_deref(), &n),
+        national_text: n,
     }
 }

@@ -42,6 +42,10 @@ pub struct Service {
     pub name: Text,
     /// What to do at the service once Dukcapil has fixed the record.
     pub followup: Text,
+    /// Where the follow-up's facts come from (at least one, dated).
+    pub sources: &'static [Source],
+    /// The source of a waiting time the follow-up gives (one of `sources`).
+    pub wait_source: Option<&'static str>,
 }
 
 /// What the service said.
@@ -147,6 +151,8 @@ pub struct Cause {
     /// Indexes into `DOCUMENTS`.
     pub documents: &'static [usize],
     pub wait: Text,
+    /// The source of any waiting time the cause's texts give (one of `sources`).
+    pub wait_source: Option<&'static str>,
     pub sources: &'static [Source],
     pub signals: &'static [Signal],
 }

@@ -103,6 +103,7 @@ fn answers_and_citizen(f: &[String]) -> (Answers, Citizen) {
         district: f[12].clone(),
         phone: f[13].clone(),
         tried: f[14].clone(),
+        screenshot: f[14].len() % 2 == 1,
     };
     (a, c)
 }
@@ -115,6 +116,7 @@ pub fn wa_message(data: &[u8]) {
     let office = offices::builtin(3511).expect("Bondowoso");
     let r = build_report(&a, &d, &c, &office, t);
     assert!(r.text.chars().count() <= crate::act::MAX_MESSAGE_CHARS);
+    assert!(r.national_text.chars().count() <= crate::act::MAX_MESSAGE_CHARS);
     let link = wa_link(phone::normalize(&f[15]).ok().as_deref(), &f[15]);
     assert!(link.starts_with("https://wa.me/"));
 }
@@ -133,8 +135,10 @@ pub fn slip(data: &[u8]) {
         .unwrap_or(3511);
     let office = offices::builtin(code).unwrap_or_default();
     let r = build_report(&a, &d, &c, &office, t);
-    let q = qr::svg_path(&r.qr_text).expect("the QR text always fits");
-    assert!(q.size >= 21);
+    for digits in [&r.nik, &r.kk] {
+        let q = qr::svg_path(digits).expect("16 digits always fit");
+        assert!(q.size >= 21);
+    }
 }
 
 pub fn office_config(data: &[u8]) {

@@ -334,24 +334,33 @@ fn message(i: &Issue, lang: Lang) -> String {
             code(d) % 100, region_name(code(d) / 100, Level::Province)
         ),
         (Rule::DistrictUnknown, Id) => format!(
-            "Angka 5\u{2013}6 ({:02}) tidak ditemukan sebagai kecamatan di {} dalam data kode wilayah yang kami punya. Bisa salah ketik, atau kode lama yang tidak tercatat di data kami.",
+            "Angka 5\u{2013}6 ({:02}) tidak ditemukan sebagai kecamatan di {} dalam data kode wilayah kami. Ini belum tentu salah: beberapa kode kecamatan yang hanya berlaku sebentar pada 2022 tidak ada di data kami. Cocokkan saja dengan KTP-el Anda.",
             code(d) % 100, region_name(code(d) / 100, Level::Regency)
         ),
         (Rule::DistrictUnknown, En) => format!(
-            "Digits 5\u{2013}6 ({:02}) are not a district of {} in the region-code data we have. It may be a typo, or an old code missing from our data.",
+            "Digits 5\u{2013}6 ({:02}) are not a district of {} in our region-code data. That does not make it wrong: some district codes used only briefly in 2022 are missing from our data. Just compare it with your KTP-el.",
             code(d) % 100, region_name(code(d) / 100, Level::Regency)
         ),
         (Rule::RegionOldEdition, _) => {
             let Detail::Region { code, level, name, edition } = *d else { return String::new() };
             let dotted = regions::dotted(code, level);
-            let ed = edition.label(lang);
+            let until = edition.used_until();
+            // Where that place is now: the current regency of the same name and its province.
+            let regency = if level == Level::District { code / 100 } else { code };
+            let now = crate::offices::current_regency_for(regency)
+                .and_then(|c| Some((regions::regency(c)?, regions::province(c / 100)?)));
+            let now = match (now, lang) {
+                (Some((r, p)), Id) => format!(" (sekarang {} {}, Provinsi {})", r.name, r.dotted(), p.name),
+                (Some((r, p)), En) => format!(" (now {} {}, {} province)", r.name, r.dotted(), p.name),
+                (None, _) => String::new(),
+            };
             match lang {
                 Id => format!(
-                    "Kode {} {dotted} ({name}) adalah kode lama, ada di {ed}. Ini sah: {noun} tetap memakai kode tempat pertama kali didaftarkan walaupun wilayahnya kemudian dimekarkan atau diberi kode baru.",
+                    "Kode {} {dotted} ({name}) adalah kode lama, dipakai sampai {until}{now}. Ini sah: {noun} tetap memakai kode tempat pertama kali didaftarkan walaupun wilayahnya kemudian dimekarkan atau diberi kode baru.",
                     level_word(level, lang)
                 ),
                 En => format!(
-                    "The {} code {dotted} ({name}) is an older code, found in {ed}. That is fine: a {noun} keeps the code of the place it was first registered, even after the region was split or renumbered.",
+                    "The {} code {dotted} ({name}) is an older code, used until {until}{now}. That is fine: a {noun} keeps the code of the place it was first registered, even after the region was split or renumbered.",
                     level_word(level, lang)
                 ),
             }

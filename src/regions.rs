@@ -25,9 +25,9 @@ pub enum Level {
 pub enum Edition {
     /// Before 2022: Permendagri 137/2017 and 72/2019 era, 34 provinces.
     Pre2022,
-    /// The first 2022 edition, 37 provinces (before Papua Barat Daya).
+    /// Kepmendagri 100.1.1-6117/2022, 37 provinces (before Papua Barat Daya).
     Y2022a,
-    /// Kepmendagri 100.1.1-6117/2022, 38 provinces.
+    /// That 2022 edition plus Papua Barat Daya (UU 29/2022), 38 provinces.
     Y2022b,
     /// Kepmendagri 300.2.2-2138/2025, current.
     Y2025,
@@ -51,12 +51,24 @@ impl Edition {
         match (self, lang) {
             (Edition::Pre2022, Id) => "kode wilayah sebelum 2022 (34 provinsi)",
             (Edition::Pre2022, En) => "region codes before 2022 (34 provinces)",
-            (Edition::Y2022a, Id) => "kode wilayah 2022 (37 provinsi)",
-            (Edition::Y2022a, En) => "the 2022 region codes (37 provinces)",
-            (Edition::Y2022b, Id) => "Kepmendagri 100.1.1-6117/2022",
-            (Edition::Y2022b, En) => "Kepmendagri 100.1.1-6117/2022",
+            (Edition::Y2022a, Id) => "Kepmendagri 100.1.1-6117/2022 (37 provinsi)",
+            (Edition::Y2022a, En) => "Kepmendagri 100.1.1-6117/2022 (37 provinces)",
+            (Edition::Y2022b, Id) => "kode wilayah 2022 dengan Papua Barat Daya (38 provinsi)",
+            (Edition::Y2022b, En) => "the 2022 region codes with Papua Barat Daya (38 provinces)",
             (Edition::Y2025, Id) => "Kepmendagri 300.2.2-2138/2025",
             (Edition::Y2025, En) => "Kepmendagri 300.2.2-2138/2025",
+        }
+    }
+}
+
+impl Edition {
+    /// The year until which a code whose newest edition is this one was in
+    /// use: the next edition replaced it (pre-2022 codes lasted into 2022).
+    pub fn used_until(self) -> u16 {
+        match self {
+            Edition::Pre2022 => 2022,
+            Edition::Y2022a | Edition::Y2022b => 2025,
+            Edition::Y2025 => 9999,
         }
     }
 }

@@ -11,14 +11,24 @@
 //
 // Editions (bits in the *_EDITIONS arrays):
 //   1 = before 2022, 34 provinces (iniknumber data/location_data.csv, nik-parser wilayah.json; codes only)
-//   2 = 2022, 37 provinces (idn-area-data 2.2.1)
-//   4 = Kepmendagri 100.1.1-6117/2022, 38 provinces (idn-area-data 3.1.2)
+//   2 = Kepmendagri 100.1.1-6117/2022, 37 provinces (idn-area-data 2.2.1)
+//   4 = that 2022 edition plus Papua Barat Daya (UU 29/2022), 38 provinces (idn-area-data 3.1.2)
 //   8 = Kepmendagri 300.2.2-2138/2025, current (idn-area-data 4.0.1; names preferred)
 //
 // Counts (all editions / current edition / only in older editions):
 //   provinces                 38 /    38 /    0
 //   regencies and cities     540 /   514 /   26
 //   districts               7873 /  7285 /  588
+//
+// Known gap: 6 district codes that existed only in Kepmendagri 050-145/2022
+// are in no registry package (91.01.21, 91.01.22, 91.18.20, 91.18.21, 91.18.22, 91.18.23); a NIK with one
+// gets the district-unknown warning, which says short-lived 2022 codes may be missing.
+//
+// Cosmetic corrections of upstream names (tools/gen_regions.py CORRECTIONS): 4
+//   11.17.07  Timang gajah -> Timang Gajah
+//   35.29.22  Ra"as -> Ra'as
+//   53.02.20  Kot olin -> Kot Olin
+//   53.10.17  Cibal barat -> Cibal Barat
 //
 // Region data from idn-area-data by Fityan Ali Nugroho and contributors
 // (https://github.com/fityannugroho/idn-area-data), made available under the
@@ -1511,7 +1521,7 @@ pub static DISTRICT_NAMES: &str = concat!(
     "Bandar\n",
     "Bukit\n",
     "Wih Pesam\n",
-    "Timang gajah\n",
+    "Timang Gajah\n",
     "Bener Kelipah\n",
     "Mesidah\n",
     "Gajah Putih\n",
@@ -5150,7 +5160,7 @@ pub static DISTRICT_NAMES: &str = concat!(
     "Gapura\n",
     "Gayam\n",
     "Nonggunong\n",
-    "Ra\"as\n",
+    "Ra'as\n",
     "Masalembu\n",
     "Arjasa\n",
     "Sapeken\n",
@@ -5588,7 +5598,7 @@ pub static DISTRICT_NAMES: &str = concat!(
     "Nunkolo\n",
     "Oenino\n",
     "Kolbano\n",
-    "Kot olin\n",
+    "Kot Olin\n",
     "Kualin\n",
     "Mollo Barat\n",
     "Kok Baun\n",
@@ -5738,7 +5748,7 @@ pub static DISTRICT_NAMES: &str = concat!(
     "Rahong Utara\n",
     "Lelak\n",
     "Reok Barat\n",
-    "Cibal barat\n",
+    "Cibal Barat\n",
     "Satar Mese Utara\n",
     "Kota Waingapu\n",
     "Haharu\n",

@@ -105,9 +105,11 @@ proptest! {
     fn report_stays_under_the_bound(name in "\\PC{0,400}", tried in "\\PC{0,2000}", msg in "\\PC{0,2000}", since in "\\PC{0,500}", village in "\\PC{0,300}") {
         let a = Answers { service: Some("bpjs_kesehatan".into()), message_text: Some(msg), since: Some(since),
             nik: Some("3511015003850001".into()), kk: Some("3511012003150007".into()), ..Answers::default() };
-        let c = Citizen { name, village: village.clone(), district: village, phone: "0812 3456 7890".into(), tried };
+        let c = Citizen { name, village: village.clone(), district: village, phone: "0812 3456 7890".into(), tried, screenshot: true };
         let r = report(&a, &c);
         prop_assert!(r.text.chars().count() <= MAX_MESSAGE_CHARS, "{} chars", r.text.chars().count());
+        prop_assert!(r.national_text.chars().count() <= MAX_MESSAGE_CHARS, "{} chars", r.national_text.chars().count());
+        prop_assert_eq!(decode(text_param(&r.national_link)), r.national_text.as_bytes());
         prop_assert_eq!(decode(text_param(&r.link)), r.text.as_bytes());
     }
 }
@@ -139,6 +141,7 @@ fn bondowoso() -> (Answers, Citizen) {
             district: "Maesan".into(),
             phone: "0812-3456-7890".into(),
             tried: "Sudah ke kantor BPJS".into(),
+            screenshot: false,
         },
     )
 }
@@ -153,10 +156,13 @@ fn the_bondowoso_report() {
         "NIK: 3511015003850001",
         "No. KK: 3511012003150007",
         "Nama: Siti Aminah",
-        "Alamat KK: Desa Maesan, Kec. Maesan",
+        "Alamat KK: Desa Maesan, Kec. Maesan, Kabupaten Bondowoso, Jawa Timur",
         "No. HP: 0812-3456-7890",
         "Layanan: BPJS Kesehatan / KIS",
-        "Pesan: \u{201c}NIK tidak ditemukan\u{201d}",
+        "Jenis penolakan: NIK tidak ditemukan / tidak terdaftar",
+        "Pesan persis: \u{201c}NIK tidak ditemukan\u{201d}",
+        // Cause A: asked for in the office's own words.
+        "Mohon bantuan konsolidasi/sinkronisasi NIK saya",
         "Sejak: Oktober 2026",
         "*Dugaan penyebab*",
     ] {
@@ -172,10 +178,88 @@ fn the_bondowoso_report() {
     );
     assert!(!r.has_number);
     assert!(
-        r.qr_text.contains("3511015003850001")
-            && r.qr_text.contains("3511012003150007")
-            && r.qr_text.contains(&r.reference)
+        !r.text.contains("Tangkapan layar"),
+        "only when the citizen has one"
     );
+    // The numbers the slip's QR codes carry: exactly 16 digits each.
+    assert_eq!(
+        (r.nik.as_str(), r.kk.as_str()),
+        ("3511015003850001", "3511012003150007")
+    );
+}
+
+#[test]
+fn a_chosen_refusal_is_not_quoted_as_the_services_words() {
+    let (mut a, mut c) = bondowoso();
+    a.message_text = None;
+    c.screenshot = true;
+    let r = report(&a, &c);
+    assert!(r
+        .text
+        .contains("Jenis penolakan: NIK tidak ditemukan / tidak terdaftar\n"));
+    assert!(
+        r.text.contains("Pesan persis: (tidak dicatat)\n"),
+        "{}",
+        r.text
+    );
+    assert!(
+        !r.text.contains('\u{201c}'),
+        "nothing is quoted: {}",
+        r.text
+    );
+    assert!(r.message.is_empty());
+    assert!(r
+        .text
+        .contains("Tangkapan layar penolakan dapat saya kirim bila diminta."));
+    assert!(!r.text.to_lowercase().contains("foto ktp"));
+}
+
+#[test]
+fn the_halo_dukcapil_message_uses_the_national_format() {
+    let (a, c) = bondowoso();
+    let r = report(&a, &c);
+    let lines: Vec<&str> = r.national_text.lines().collect();
+    assert_eq!(lines[0], "#NIK 3511015003850001");
+    assert_eq!(lines[1], "#Nama Siti Aminah");
+    assert_eq!(lines[2], "#NomorKK 3511012003150007");
+    assert_eq!(lines[3], "#Telp 0812-3456-7890");
+    assert!(
+        lines[4].starts_with(
+            "#permasalahan NIK tidak ditemukan / tidak terdaftar di BPJS Kesehatan / KIS"
+        ),
+        "{}",
+        lines[4]
+    );
+    assert!(
+        lines[4].contains("Kabupaten Bondowoso, Jawa Timur") && lines[4].contains(&r.reference)
+    );
+    assert!(r
+        .national_link
+        .starts_with("https://wa.me/628118005373?text=%23NIK%203511015003850001%0A%23Nama"));
+    assert_eq!(
+        decode(text_param(&r.national_link)),
+        r.national_text.as_bytes()
+    );
+}
+
+#[test]
+fn the_address_names_the_regency_and_province_of_the_office_chosen() {
+    let (a, c) = bondowoso();
+    let d = diagnose_answers(&a, today(), Lang::Id);
+    // The KK is now in Surabaya: the office (and so the address) follow the choice, not the NIK.
+    let r = build_report(&a, &d, &c, &offices::builtin(3578).unwrap(), today());
+    assert_eq!(
+        r.address,
+        "Desa Maesan, Kec. Maesan, Kota Surabaya, Jawa Timur"
+    );
+    let none = build_report(
+        &a,
+        &d,
+        &Citizen::default(),
+        &offices::Office::default(),
+        today(),
+    );
+    assert_eq!(none.address, "");
 }
 
 #[test]

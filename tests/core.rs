@@ -449,7 +449,31 @@ fn messages_point_at_the_digits_and_explain() {
     let r = check_nik("9101010101800001", today());
     let m = r.issues[0].message(Lang::Id);
     assert!(
-        m.contains("91.01") && m.contains("Merauke") && m.contains("sebelum 2022"),
+        m.contains("91.01")
+            && m.contains("Merauke")
+            && m.contains("dipakai sampai 2022")
+            && m.contains("sekarang Kabupaten Merauke 93.01, Provinsi Papua Selatan"),
+        "{m}"
+    );
+    // 92.01 Sorong was in the 2022 editions and moved to Papua Barat Daya in 2025.
+    let m = check_nik("9201010101800001", today()).issues[0].message(Lang::Id);
+    assert!(
+        m.contains("dipakai sampai 2025") && m.contains("Provinsi Papua Barat Daya"),
+        "{m}"
+    );
+    // 91.18.20 existed only in Kepmendagri 050-145/2022, which no package carries:
+    // a warning that says the code may simply be missing from our data.
+    let r = check_nik("9118205003850001", today());
+    let w = r
+        .issues
+        .iter()
+        .find(|i| i.rule == klinik_nik::Rule::DistrictUnknown)
+        .unwrap();
+    assert_eq!(w.severity, klinik_nik::Severity::Warning);
+    assert!(r.is_valid());
+    let m = w.message(Lang::Id);
+    assert!(
+        m.contains("belum tentu salah") && m.contains("2022") && !m.contains("salah ketik"),
         "{m}"
     );
 }

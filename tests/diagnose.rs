@@ -252,7 +252,15 @@ fn bondowoso_story_in_words() {
     assert_eq!(d.causes[0].confidence, "most_likely");
     assert!(d.causes[0].explain.contains("Data Warehouse"));
     assert!(d.steps.iter().any(|s| s.contains("3×24 jam")));
-    assert_eq!(d.documents, ["NIK dan Nomor KK (cukup angkanya)"]);
+    // The slip is a visit slip: what to bring to the counter, not "the digits".
+    assert_eq!(
+        d.documents,
+        [
+            "KTP-el asli dan fotokopinya",
+            "Kartu Keluarga (KK) terbaru, asli dan fotokopinya"
+        ]
+    );
+    assert!(d.channel_text.contains("kirim NIK dan Nomor KK"));
     assert!(d
         .have_ready
         .iter()
@@ -361,4 +369,120 @@ fn knowledge_base_is_complete() {
         );
     }
     assert!(SERVICES.len() >= 11 && MESSAGES.len() >= 6 && EVENTS.len() >= 8);
+}
+
+/// A waiting time ("3×24 jam", "beberapa hari", "a few days") in a text.
+fn gives_waiting_time(t: &str) -> bool {
+    let t = t.to_lowercase();
+    let words = [
+        "×24", "x24", " jam", " hari", " minggu", "hour", " day", "week",
+    ];
+    words.iter().any(|w| t.contains(w))
+}
+
+#[test]
+fn waiting_times_have_a_source_on_their_cause_or_service() {
+    let mut seen = 0;
+    for c in CAUSES {
+        let texts = [&c.wait, &c.explain]
+            .into_iter()
+            .chain(c.steps.iter())
+            .flat_map(|t| [t.id, t.en]);
+        for t in texts {
+            if gives_waiting_time(t) {
+                seen += 1;
+                let src = c.wait_source.unwrap_or_else(|| {
+                    panic!(
+                        "cause {} gives a waiting time without wait_source: {t}",
+                        c.key
+                    )
+                });
+                assert!(c.sources.iter().any(|s| s.url == src), "cause {}", c.key);
+            }
+        }
+    }
+    for s in SERVICES {
+        for t in [s.followup.id, s.followup.en] {
+            if gives_waiting_time(t) {
+                seen += 1;
+                let src = s.wait_source.unwrap_or_else(|| {
+                    panic!(
+                        "service {} gives a waiting time without wait_source: {t}",
+                        s.key
+                    )
+                });
+                assert!(s.sources.iter().any(|x| x.url == src), "service {}", s.key);
+            }
+        }
+    }
+    // The detector itself sees the one sourced time (cause A, Depok 2021).
+    assert!(seen >= 2, "{seen}");
+    assert!(gives_waiting_time("tunggu sekitar 3×24 jam") && gives_waiting_time("A few days"));
+    assert!(!gives_waiting_time("lebih dari 10 tahun"));
+}
+
+#[test]
+fn every_service_and_cause_has_a_dated_source() {
+    let dated = |d: &str| d.chars().filter(char::is_ascii_digit).count() >= 4;
+    for c in CAUSES {
+        assert!(!c.sources.is_empty(), "cause {}", c.key);
+        for s in c.sources {
+            assert!(
+                s.url.starts_with("http") && dated(s.date) && !s.title.is_empty(),
+                "cause {}: {s:?}",
+                c.key
+            );
+        }
+    }
+    for v in SERVICES {
+        assert!(!v.sources.is_empty(), "service {}", v.key);
+        for s in v.sources {
+            assert!(
+                s.url.starts_with("http") && dated(s.date) && !s.title.is_empty(),
+                "service {}: {s:?}",
+                v.key
+            );
+        }
+    }
+}
+
+#[test]
+fn causes_d_and_g_say_what_their_sources_say() {
+    let cause = |k: &str| CAUSES.iter().find(|c| c.key == k).unwrap();
+    // D (Dirjen Dukcapil via Kompas, 31 May 2023): never recorded AND no service for over 10 years.
+    let d = cause("D");
+    for t in [d.explain.id, d.title.id] {
+        assert!(t.contains(" dan ") && !t.contains(" atau "), "{t}");
+    }
+    assert!(d.explain.id.contains("10 tahun") && d.explain.en.contains("both"));
+    let ev = EVENTS.iter().find(|e| e.key == "no_ktp_recording").unwrap();
+    assert!(ev.name.id.contains(" dan ") && !ev.name.id.contains(" atau "));
+    // Someone who never recorded a KTP-el has no KTP-el to bring.
+    let docs: Vec<&str> = d.documents.iter().map(|&i| DOCUMENTS[i].name.id).collect();
+    assert!(
+        docs.iter().all(|n| !n.starts_with("KTP-el asli")),
+        "{docs:?}"
+    );
+    assert!(docs
+        .iter()
+        .any(|n| n.contains("KTP lama atau akta kelahiran, bila ada")));
+    // G (Kadis Dukcapil DKI, 2024): away from the KK address for more than one year.
+    let g = cause("G");
+    assert!(
+        g.explain.id.contains("lebih dari satu tahun"),
+        "{}",
+        g.explain.id
+    );
+    assert!(!g.explain.id.contains("2 tahun") && !g.explain.en.contains("2 years"));
+    // The scenarios still land on them.
+    let a: Answers = serde_json::from_value(
+        json!({"service": "bpjs_kesehatan", "message": "inactive", "events": ["no_ktp_recording"]}),
+    )
+    .unwrap();
+    assert_eq!(diagnose_answers(&a, today(), Lang::Id).causes[0].key, "D");
+    let a: Answers = serde_json::from_value(
+        json!({"service": "bpjs_kesehatan", "message": "inactive", "events": ["lived_away"]}),
+    )
+    .unwrap();
+    assert_eq!(diagnose_answers(&a, today(), Lang::Id).causes[0].key, "G");
 }

@@ -115,3 +115,34 @@ fn papua_history() {
     );
     assert!(regions::province(65).unwrap().name == "Kalimantan Utara");
 }
+
+#[test]
+fn edition_labels_name_the_right_decrees() {
+    use klinik_nik::Lang;
+    // idn-area-data 2.2.1 carries Kepmendagri 100.1.1-6117/2022 (37 provinces);
+    // 3.1.2 is that edition plus Papua Barat Daya (38), which no decree of 2022 names.
+    assert!(Edition::Y2022a
+        .label(Lang::Id)
+        .contains("100.1.1-6117/2022"));
+    assert!(Edition::Y2022a.label(Lang::Id).contains("37 provinsi"));
+    assert!(!Edition::Y2022b.label(Lang::Id).contains("100.1.1-6117"));
+    assert!(Edition::Y2022b.label(Lang::En).contains("Papua Barat Daya"));
+    assert_eq!(Edition::Pre2022.used_until(), 2022);
+    assert_eq!(Edition::Y2022b.used_until(), 2025);
+}
+
+#[test]
+fn upstream_names_corrected_by_the_generator() {
+    // tools/gen_regions.py CORRECTIONS, counted in the table's header.
+    for (code, name) in [
+        (111707, "Timang Gajah"),
+        (352922, "Ra'as"),
+        (530220, "Kot Olin"),
+        (531017, "Cibal Barat"),
+    ] {
+        assert_eq!(regions::district(code).unwrap().name, name);
+    }
+    for d in regions::all(Level::District) {
+        assert!(!d.name.contains('"'), "{:?}", d.name);
+    }
+}

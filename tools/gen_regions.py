@@ -33,6 +33,22 @@ def dotted(code):
 
 SMALL = {"dan", "di"}
 
+# Cosmetic corrections of upstream names, by code: (name in the package, name
+# written here). Only spelling marks and capitals; never a different name.
+# Each is counted in the generated header; one that no longer matches the
+# packages stops the generator, so a fixed upstream is noticed.
+CORRECTIONS = {
+    "11.17.07": ("Timang gajah", "Timang Gajah"),
+    "35.29.22": ('Ra"as', "Ra'as"),
+    "53.02.20": ("Kot olin", "Kot Olin"),
+    "53.10.17": ("Cibal barat", "Cibal Barat"),
+}
+
+# District codes known to have existed only in Kepmendagri 050-145/2022 that no
+# registry package carries (BRIEF §2.5): a NIK with one gets the
+# district-unknown warning, whose text says such codes may be missing.
+KNOWN_GAP = ["91.01.21", "91.01.22", "91.18.20", "91.18.21", "91.18.22", "91.18.23"]
+
 
 def title(name):
     """'KAB. ACEH SELATAN' -> 'Kabupaten Aceh Selatan'; keeps mixed-case names."""
@@ -101,6 +117,19 @@ def main():
     read_idn(root, "2.2.1", E2022A, rows)
     read_pre2022(root, rows)
 
+    applied = 0
+    for code, (upstream, fixed) in CORRECTIONS.items():
+        names = rows.get(code, {}).get("names", {})
+        hits = [bit for bit, n in names.items() if n == upstream]
+        if not hits:
+            raise SystemExit(f"correction for {code}: {upstream!r} is no longer in the packages")
+        for bit in hits:
+            names[bit] = fixed
+        applied += 1
+    gap_present = [c for c in KNOWN_GAP if c in rows]
+    if gap_present:
+        raise SystemExit(f"known-gap codes now in the packages: {gap_present}; update KNOWN_GAP")
+
     # Integrity: every district's regency and province exist in some edition.
     for code, row in rows.items():
         parts = code.split(".")
@@ -133,13 +162,21 @@ def main():
     L.append("//")
     L.append("// Editions (bits in the *_EDITIONS arrays):")
     L.append("//   1 = before 2022, 34 provinces (iniknumber data/location_data.csv, nik-parser wilayah.json; codes only)")
-    L.append("//   2 = 2022, 37 provinces (idn-area-data 2.2.1)")
-    L.append("//   4 = Kepmendagri 100.1.1-6117/2022, 38 provinces (idn-area-data 3.1.2)")
+    L.append("//   2 = Kepmendagri 100.1.1-6117/2022, 37 provinces (idn-area-data 2.2.1)")
+    L.append("//   4 = that 2022 edition plus Papua Barat Daya (UU 29/2022), 38 provinces (idn-area-data 3.1.2)")
     L.append("//   8 = Kepmendagri 300.2.2-2138/2025, current (idn-area-data 4.0.1; names preferred)")
     L.append("//")
     L.append(f"// Counts (all editions / current edition / only in older editions):")
     for lvl, label in ((1, "provinces"), (2, "regencies and cities"), (3, "districts")):
         L.append(f"//   {label:<22} {counts[lvl]:>5} / {current[lvl]:>5} / {only_old[lvl]:>4}")
+    L.append("//")
+    L.append(f"// Known gap: {len(KNOWN_GAP)} district codes that existed only in Kepmendagri 050-145/2022")
+    L.append(f"// are in no registry package ({', '.join(KNOWN_GAP)}); a NIK with one")
+    L.append("// gets the district-unknown warning, which says short-lived 2022 codes may be missing.")
+    L.append("//")
+    L.append(f"// Cosmetic corrections of upstream names (tools/gen_regions.py CORRECTIONS): {applied}")
+    for code, (upstream, fixed) in sorted(CORRECTIONS.items()):
+        L.append(f"//   {code}  {upstream} -> {fixed}")
     L.append("//")
     L.append("// Region data from idn-area-data by Fityan Ali Nugroho and contributors")
     L.append("// (https://github.com/fityannugroho/idn-area-data), made available under the")

@@ -26,6 +26,12 @@ pub(super) fn value(doc: &Document, id: &str) -> String {
         .unwrap_or_default()
 }
 
+fn checked(doc: &Document, id: &str) -> bool {
+    by_id(doc, id)
+        .and_then(|e| e.dyn_into::<HtmlInputElement>().ok())
+        .is_some_and(|i| i.checked())
+}
+
 fn set_value(doc: &Document, id: &str, v: &str) {
     let Some(e) = by_id(doc, id) else { return };
     if let Some(i) = e.dyn_ref::<HtmlInputElement>() {
@@ -93,6 +99,7 @@ impl App {
             district: value(doc, "c-district"),
             phone: value(doc, "c-phone"),
             tried: value(doc, "c-tried"),
+            screenshot: checked(doc, "c-screenshot"),
         };
         (answers, citizen)
     }
@@ -125,14 +132,17 @@ impl App {
         if let Some(a) = by_id(&doc, "wa-link") {
             let _ = a.set_attribute("href", &link);
         }
-        // Without a local number, the national Halo Dukcapil WhatsApp (sourced) is offered too.
+        // Without a local number, the national Halo Dukcapil WhatsApp (sourced)
+        // is offered too, in Halo Dukcapil's own format, shown before sending.
         if let Some(a) = by_id(&doc, "wa-national") {
-            let national = crate::phone::normalize(crate::diagnose::HALO_DUKCAPIL_WHATSAPP).ok();
-            let _ = a.set_attribute("href", &wa_link(national.as_deref(), &shown));
+            let _ = a.set_attribute("href", &report.national_link);
+        }
+        super::set_text(&doc, "wa-national-text", &report.national_text);
+        if let Some(box_) = by_id(&doc, "national-route") {
             if office.whatsapp.is_some() {
-                let _ = a.set_attribute("hidden", "");
+                let _ = box_.set_attribute("hidden", "");
             } else {
-                let _ = a.remove_attribute("hidden");
+                let _ = box_.remove_attribute("hidden");
             }
         }
         let count = shown.chars().count();
@@ -328,6 +338,35 @@ impl App {
     }
 }
 
+/// One QR code holding exactly `digits` (a handheld scanner types them into
+/// SIAK's field), with the label and the digits printed under it.
+fn slip_qr(doc: &Document, parent: &web_sys::Element, label: &str, digits: &str) -> Option<()> {
+    let q = crate::qr::svg_path(digits)?;
+    let fig = add(doc, parent, "figure", "slip-code", "")?;
+    let size = q.size.to_string();
+    let view_box = format!("0 0 {size} {size}");
+    let aria = format!("QR {label}");
+    let attrs = [
+        ("viewBox", view_box.as_str()),
+        ("class", "slip-qr"),
+        ("role", "img"),
+        ("aria-label", aria.as_str()),
+    ];
+    let svg = super::diagnose::svg(doc, &fig, "svg", &attrs, "")?;
+    super::diagnose::svg(
+        doc,
+        &svg,
+        "rect",
+        &[("width", &size), ("height", &size), ("fill", "#fff")],
+        "",
+    )?;
+    super::diagnose::svg(doc, &svg, "path", &[("d", &q.path), ("fill", "#000")], "")?;
+    let cap = add(doc, &fig, "figcaption", "", "")?;
+    add(doc, &cap, "strong", "", label)?;
+    add(doc, &cap, "span", "", digits)?;
+    Some(())
+}
+
 /// The visit slip (shown only in print): everything an office clerk needs on one page.
 fn render_slip(doc: &Document, r: &Report, office: &offices::Office) -> Option<()> {
     let slip = by_id(doc, "slip")?;
@@ -348,34 +387,23 @@ fn render_slip(doc: &Document, r: &Report, office: &offices::Office) -> Option<(
     let meta = add(doc, &left, "p", "slip-meta", "")?;
     add(doc, &meta, "span", "", &format!("Tanggal: {}", r.date))?;
     add(doc, &meta, "strong", "", &format!("Ref: {}", r.reference))?;
-    if let Some(q) = crate::qr::svg_path(&r.qr_text) {
-        let size = q.size.to_string();
-        let view_box = format!("0 0 {size} {size}");
-        let attrs = [
-            ("viewBox", view_box.as_str()),
-            ("class", "slip-qr"),
-            ("role", "img"),
-            ("aria-label", "QR: NIK, Nomor KK, Ref"),
-        ];
-        let svg = super::diagnose::svg(doc, &head, "svg", &attrs, "")?;
-        super::diagnose::svg(
-            doc,
-            &svg,
-            "rect",
-            &[("width", &size), ("height", &size), ("fill", "#fff")],
-            "",
-        )?;
-        super::diagnose::svg(doc, &svg, "path", &[("d", &q.path), ("fill", "#000")], "")?;
+    // One code per number, each exactly its 16 digits: scanned, it types the number.
+    let codes = add(doc, &head, "div", "slip-codes", "")?;
+    for (label, digits) in [("NIK", &r.nik), ("Nomor KK", &r.kk)] {
+        if digits.len() == 16 {
+            slip_qr(doc, &codes, label, digits)?;
+        }
     }
     let dl = add(doc, &slip, "dl", "slip-data", "")?;
-    let rows: [(&str, &str); 10] = [
+    let rows: [(&str, &str); 11] = [
         ("Nama", &r.name),
         ("NIK", &r.nik),
         ("Nomor KK", &r.kk),
         ("Alamat KK", &r.address),
         ("No. HP", &r.phone),
         ("Layanan", &r.service),
-        ("Pesan", &r.message),
+        ("Jenis penolakan", &r.refusal),
+        ("Pesan persis", &r.message),
         ("Sejak", &r.since),
         ("Sudah dicoba", &r.tried),
         ("Dugaan penyebab", &r.cause),
@@ -394,6 +422,11 @@ fn render_slip(doc: &Document, r: &Report, office: &offices::Office) -> Option<(
     add_list(doc, &slip, "ol", "", &r.steps[..r.steps.len().min(6)])?;
     add(doc, &slip, "h2", "", "Dokumen yang dibawa (centang)")?;
     add_list(doc, &slip, "ul", "slip-check", &r.documents)?;
+    let notes = add(doc, &slip, "div", "slip-notes", "")?;
+    add(doc, &notes, "h2", "", "Catatan petugas")?;
+    for _ in 0..3 {
+        add(doc, &notes, "div", "slip-line", "")?;
+    }
     add(
         doc,
         &slip,

@@ -42,7 +42,9 @@ test('Bondowoso: the office is pre-selected from the NIK and the link carries ex
   const shown = await page.locator('#wa-text').inputValue();
   assert.match(shown, /^\*Laporan NIK bermasalah\*\nRef: KN-[2-9A-Z]{4}-[2-9A-Z]{4}\n/);
   for (const s of ['NIK: 3511015003850001', 'No. KK: 3511012003150007', 'Nama: Siti Aminah', 'No. HP: 0812-3456-7890',
-    'Pesan: “NIK tidak ditemukan #404 & coba lagi + nanti”', 'Alamat KK: Desa Maesan, Kec. Maesan']) {
+    'Jenis penolakan: NIK tidak ditemukan / tidak terdaftar', 'Pesan persis: “NIK tidak ditemukan #404 & coba lagi + nanti”',
+    'Alamat KK: Desa Maesan, Kec. Maesan, Kabupaten Bondowoso, Jawa Timur',
+    'Mohon bantuan konsolidasi/sinkronisasi NIK saya']) {
     assert.ok(shown.includes(s), s);
   }
   assert.ok([...shown].length < 1500);
@@ -54,10 +56,19 @@ test('Bondowoso: the office is pre-selected from the NIK and the link carries ex
   assert.ok(!/[#&+\n ]/.test(link.raw), 'special characters are percent-encoded');
   assert.equal(decodeURIComponent(link.raw), shown);
   // The national Halo Dukcapil WhatsApp (sourced) is offered when the office's number is unknown.
+  // It carries Halo Dukcapil's own format, which the citizen can read before tapping.
   const national = textOf(await page.locator('#wa-national').getAttribute('href'));
   assert.equal(national.path, '/628118005373');
-  assert.equal(national.text, shown);
+  assert.ok(national.text.startsWith('#NIK 3511015003850001\n#Nama Siti Aminah\n#NomorKK 3511012003150007\n#Telp 0812-3456-7890\n#permasalahan NIK tidak ditemukan / tidak terdaftar di BPJS Kesehatan / KIS'), national.text);
+  assert.ok(!/[#&+\n ]/.test(national.raw), 'the #s of the national format are percent-encoded');
   assert.ok(await page.locator('#wa-national').isVisible());
+  await page.getByText('Lihat pesan untuk Halo Dukcapil (format nasional)').click();
+  assert.equal(await page.locator('#wa-national-text').textContent(), national.text);
+  // The screenshot line only when the citizen says she has one; never a photo of the KTP-el or KK.
+  assert.ok(!shown.includes('Tangkapan layar'));
+  await page.getByLabel('Saya punya tangkapan layar pesan penolakan (dikirim hanya bila petugas meminta)').check();
+  assert.ok((await page.locator('#wa-text').inputValue()).includes('Tangkapan layar penolakan dapat saya kirim bila diminta.'));
+  await page.getByLabel('Saya punya tangkapan layar pesan penolakan (dikirim hanya bila petugas meminta)').uncheck();
   await page.screenshot({ path: SHOTS + 'act.png', fullPage: true });
   // Nothing of this left the page: no request carried the NIK or KK.
   for (const u of requests) assert.ok(!u.includes('3511015003850001') && !u.includes('3511012003150007'), u);
@@ -117,7 +128,7 @@ test('a broken offices.json shows a clear message and the site keeps working', a
   }
 });
 
-test('the slip prints on one A4 page with a QR code carrying the NIK, KK and reference', async () => {
+test('the slip prints on one A4 page with one QR code per number, each exactly its 16 digits', async () => {
   const { page, context } = await open();
   await fillBondowoso(page);
   const ref = (await page.locator('#wa-text').inputValue()).match(/Ref: (KN-\S+)/)[1];
@@ -130,14 +141,18 @@ test('the slip prints on one A4 page with a QR code carrying the NIK, KK and ref
   execFileSync('pdftoppm', ['-png', '-r', '150', '-singlefile', pdf, join(dir, 'slip')]);
   execFileSync('cp', [join(dir, 'slip.png'), SHOTS + 'slip-a4.png']);
   const text = execFileSync('pdftotext', [pdf, '-']).toString().replace(/\s+/g, ' ');
-  for (const s of ['Dinas Kependudukan dan Pencatatan Sipil Kabupaten Bondowoso', 'Siti Aminah', ref, 'Dokumen yang dibawa']) {
+  for (const s of ['Dinas Kependudukan dan Pencatatan Sipil Kabupaten Bondowoso', 'Siti Aminah', ref, 'Dokumen yang dibawa',
+    'Catatan petugas', 'KTP-el asli dan fotokopinya', 'Kartu Keluarga (KK) terbaru, asli dan fotokopinya']) {
     assert.ok(text.includes(s), s);
   }
   for (const ui of ['Kirim lewat WhatsApp', 'Cek NIK Anda', 'Apa yang terjadi?', 'English', 'Hapus semua data']) {
     assert.ok(!text.includes(ui), `nothing of the interface is printed: ${ui}`);
   }
-  const qr = execFileSync('zbarimg', ['--quiet', '--raw', join(dir, 'slip.png')]).toString().trim();
-  assert.equal(qr, `NIK 3511015003850001\nKK 3511012003150007\nREF ${ref}`);
+  // A handheld scanner types whatever a code holds: each code is exactly one typed number.
+  const codes = execFileSync('zbarimg', ['--quiet', '--raw', join(dir, 'slip.png')]).toString().trim().split('\n').sort();
+  const typed = ['3511 0150 0385 0001', '3511012003150007'].map((n) => n.replace(/\D/g, '')).sort();
+  assert.deepEqual(codes, typed);
+  assert.ok(!text.includes('(belum diisi)'));
   await context.close();
 });
 
