@@ -48,6 +48,7 @@ struct Cause {
     key: String,
     title: Text,
     explain: Text,
+    todo: Text,
     channel: String,
     steps: Vec<Text>,
     documents: Vec<String>,
@@ -214,6 +215,7 @@ fn main() {
         writeln!(out, "        key: {:?},", c.key).unwrap();
         writeln!(out, "        title: {},", text(&c.title, &what)).unwrap();
         writeln!(out, "        explain: {},", text(&c.explain, &what)).unwrap();
+        writeln!(out, "        todo: {},", text(&c.todo, &what)).unwrap();
         writeln!(out, "        channel: Channel::{channel},").unwrap();
         writeln!(out, "        steps: &[").unwrap();
         for s in &c.steps {

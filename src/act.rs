@@ -222,7 +222,13 @@ pub fn build_report(
         .map_or(String::new(), |m| format!("\u{201c}{m}\u{201d}"));
     let since = one_line(a.since.as_deref().unwrap_or(""), 60);
     let tried = one_line(&c.tried, 200);
-    let top = d.causes.first().filter(|c| c.score > 0);
+    // A cause is only suggested once the citizen has answered step 2; from the
+    // NIK alone it would be a guess.
+    let answered = [&a.service, &a.message]
+        .iter()
+        .any(|v| v.as_deref().is_some_and(|s| !s.trim().is_empty()))
+        || !a.events.is_empty();
+    let top = d.causes.first().filter(|c| c.score > 0 && answered);
     let cause = top.map_or(String::new(), |c| c.title.to_string());
     // Cause A is fixed by the office's own procedure: ask for it by name.
     let request = if top.is_some_and(|c| c.key == "A") {

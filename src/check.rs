@@ -176,14 +176,15 @@ fn hint(c: char) -> CharHint {
 }
 
 /// Step 1, shared by NIK and KK: keep the ASCII digits, explain everything else.
-fn clean(input: &str, subject: Subject, issues: &mut Vec<Issue>) -> (Digits, bool) {
+/// The digits, and how many characters were neither digits, separators nor invisible.
+fn clean(input: &str, subject: Subject, issues: &mut Vec<Issue>) -> (Digits, usize) {
     let mut digits = Digits::default();
     // Fast path: 16 plain digits, nothing to say.
     if input.len() == 16 && input.bytes().all(|b| b.is_ascii_digit()) {
         for b in input.bytes() {
             digits.push(b);
         }
-        return (digits, false);
+        return (digits, 0);
     }
     let label = label_len(input);
     if label > 0 {
@@ -220,6 +221,8 @@ fn clean(input: &str, subject: Subject, issues: &mut Vec<Issue>) -> (Digits, boo
                     Detail::Char {
                         ch: c,
                         position,
+                        // Where a digit was expected: digits and bad characters so far.
+                        place: digits.count + bad,
                         hint: hint(c),
                     },
                 ));
@@ -254,7 +257,7 @@ fn clean(input: &str, subject: Subject, issues: &mut Vec<Issue>) -> (Digits, boo
             Detail::None,
         ));
     }
-    (digits, bad > 0)
+    (digits, bad)
 }
 
 /// Region checks on the first 2/4/6 digits, as far as they are typed.
@@ -351,9 +354,9 @@ fn check_serial(d: &Digits, subject: Subject, issues: &mut Vec<Issue>, out: &mut
     }
 }
 
-fn finish_length(d: &Digits, bad_chars: bool, subject: Subject, issues: &mut Vec<Issue>) {
-    if d.count == 0 && bad_chars {
-        // The invalid characters already say what is wrong.
+fn finish_length(d: &Digits, bad: usize, subject: Subject, issues: &mut Vec<Issue>) {
+    if (d.count == 0 && bad > 0) || d.count + bad == 16 {
+        // The invalid characters already say what is wrong: each takes a digit's place.
     } else if d.count == 0 {
         issues.insert(
             0,
@@ -370,6 +373,68 @@ fn finish_length(d: &Digits, bad_chars: bool, subject: Subject, issues: &mut Vec
             Detail::Count(d.count),
         ));
     }
+}
+
+/// One place of what was typed, for pointing at a mistake in place: a digit,
+/// or a character that took a digit's place.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Slot {
+    pub ch: char,
+    /// Not a digit 0–9.
+    pub bad: bool,
+}
+
+/// What was typed, place by place, the way people count digits: separators,
+/// invisible characters and a leading label (`NIK:`) take no place.
+///
+/// ```
+/// let s = klinik_nik::check::typed_slots("3511 0110 O785 0002");
+/// assert_eq!(s.len(), 16);
+/// assert!(s[8].bad && s[8].ch == 'O');
+/// ```
+pub fn typed_slots(input: &str) -> Vec<Slot> {
+    input[label_len(input)..]
+        .chars()
+        .filter(|&c| !is_separator(c) && !is_invisible(c))
+        .take(64)
+        .map(|ch| Slot {
+            ch,
+            bad: !ch.is_ascii_digit(),
+        })
+        .collect()
+}
+
+/// Whether 16 digits typed as a NIK look more like a Nomor KK: digits 7–12 as
+/// a day above 71 (no NIK has one), or, read as 20yy, a date within a year of
+/// today: a KK's recent recording date, or a date just ahead that the century
+/// rule would read as an age of about 100 (few people check a baby's or a
+/// centenarian's NIK). Only a hint: the citizen decides.
+///
+/// ```
+/// use klinik_nik::{check::nik_looks_like_kk, date::Date};
+/// let today = Date::new(2026, 11, 28).unwrap();
+/// assert!(nik_looks_like_kk("3511012003260007", today)); // recorded 20-03-2026
+/// assert!(!nik_looks_like_kk("3511015003850001", today));
+/// ```
+pub fn nik_looks_like_kk(input: &str, today: Date) -> bool {
+    let slots = typed_slots(input);
+    if slots.len() != 16 || slots.iter().any(|s| s.bad) {
+        return false;
+    }
+    let n = |i: usize| slots[i].ch as u32 - '0' as u32;
+    let (day, month, yy) = (n(6) * 10 + n(7), n(8) * 10 + n(9), n(10) * 10 + n(11));
+    if day > 71 {
+        return true;
+    }
+    let day = if day > 40 { day - 40 } else { day };
+    let Some(d) = Date::new(2000 + yy as i32, month as u8, day as u8) else {
+        return false;
+    };
+    // Within a year either side of today: a recent recording date, or a date
+    // just ahead that the century rule would turn into an age of about 100.
+    let year_ago = Date::new(today.year() - 1, today.month(), today.day().min(28));
+    let year_ahead = Date::new(today.year() + 1, today.month(), today.day().min(28));
+    year_ago.is_some_and(|y| d > y) && year_ahead.is_some_and(|y| d < y)
 }
 
 /// Checks a NIK as typed or pasted, at `today` (which decides the century of the birth year).
@@ -395,14 +460,15 @@ fn finish_length(d: &Digits, bad_chars: bool, subject: Subject, issues: &mut Vec
 pub fn check_nik(input: &str, today: Date) -> Report {
     let subject = Subject::Nik;
     let mut issues = Vec::new();
-    let (digits, bad_chars) = clean(input, subject, &mut issues);
+    let (digits, bad) = clean(input, subject, &mut issues);
+    let bad_chars = bad > 0;
     let mut out = Decoded::default();
     if !bad_chars && digits.count <= 16 {
         check_region(&digits, subject, &mut issues, &mut out);
         check_birth(&digits, today, &mut issues, &mut out);
         check_serial(&digits, subject, &mut issues, &mut out);
     }
-    finish_length(&digits, bad_chars, subject, &mut issues);
+    finish_length(&digits, bad, subject, &mut issues);
     Report {
         subject,
         digits,
@@ -498,7 +564,8 @@ fn check_birth(d: &Digits, today: Date, issues: &mut Vec<Issue>, out: &mut Decod
 pub fn check_kk(input: &str, today: Date) -> Report {
     let subject = Subject::Kk;
     let mut issues = Vec::new();
-    let (digits, bad_chars) = clean(input, subject, &mut issues);
+    let (digits, bad) = clean(input, subject, &mut issues);
+    let bad_chars = bad > 0;
     let mut out = Decoded::default();
     if !bad_chars && digits.count <= 16 {
         check_region(&digits, subject, &mut issues, &mut out);
@@ -533,7 +600,7 @@ pub fn check_kk(input: &str, today: Date) -> Report {
         }
         check_serial(&digits, subject, &mut issues, &mut out);
     }
-    finish_length(&digits, bad_chars, subject, &mut issues);
+    finish_length(&digits, bad, subject, &mut issues);
     Report {
         subject,
         digits,

@@ -95,6 +95,26 @@ impl Channel {
         }
     }
 
+    /// One short line: WhatsApp enough, or a visit.
+    pub fn short(self, lang: Lang) -> &'static str {
+        match (self, lang) {
+            (Channel::WhatsApp, Lang::Id) => "Cukup lewat WhatsApp.",
+            (Channel::WhatsApp, Lang::En) => "WhatsApp is enough.",
+            (Channel::Visit, Lang::Id) => "Perlu datang ke kantor Dukcapil.",
+            (Channel::Visit, Lang::En) => "You need to go to the Dukcapil office.",
+            (Channel::Institution, Lang::Id) => "Diurus di lembaga yang menolak.",
+            (Channel::Institution, Lang::En) => "Sorted out at the institution that refused.",
+            (Channel::Kelurahan, Lang::Id) => "Perlu datang ke kantor kelurahan/desa.",
+            (Channel::Kelurahan, Lang::En) => "You need to go to the kelurahan/village office.",
+            (Channel::Mixed, Lang::Id) => {
+                "Di lembaga atau di Dukcapil, tergantung data mana yang salah."
+            }
+            (Channel::Mixed, Lang::En) => {
+                "At the institution or at Dukcapil, depending on which record is wrong."
+            }
+        }
+    }
+
     pub fn text(self, lang: Lang) -> &'static str {
         match (self, lang) {
             (Channel::WhatsApp, Lang::Id) => "WhatsApp cukup: kirim NIK dan Nomor KK ke Dukcapil kabupaten/kota sesuai alamat KK Anda.",
@@ -146,6 +166,8 @@ pub struct Cause {
     pub key: &'static str,
     pub title: Text,
     pub explain: Text,
+    /// What to do, in one short line (the first thing the page shows).
+    pub todo: Text,
     pub channel: Channel,
     pub steps: &'static [Text],
     /// Indexes into `DOCUMENTS`.
@@ -354,7 +376,7 @@ impl Notice {
             (Notice::SameNumber, Lang::En) => "The NIK and KK number you typed are the same; one of them is wrong.",
             (Notice::StatedDiffers, Lang::Id) => "Tanggal lahir atau jenis kelamin yang Anda isi berbeda dengan yang tersimpan di NIK. Itu belum tentu NIK salah; bawa akta kelahiran bila melapor.",
             (Notice::StatedDiffers, Lang::En) => "The birth date or sex you gave differs from what the NIK encodes. That does not prove the NIK is wrong; bring your birth certificate when you report.",
-            (Notice::NoCheckDigit, Lang::Id) => "NIK tidak punya angka pemeriksa: NIK yang salah ketik satu angka tetap terlihat benar. Cocokkan NIK yang dipakai layanan dengan KTP-el Anda, angka demi angka.",
+            (Notice::NoCheckDigit, Lang::Id) => "Salah ketik satu angka tidak bisa dikenali dari NIK itu sendiri: NIK yang salah satu angkanya tetap terlihat benar. Cocokkan NIK yang dipakai layanan dengan KTP-el Anda, angka demi angka.",
             (Notice::NoCheckDigit, Lang::En) => "A NIK has no check digit: a NIK with one wrong digit still looks right. Compare the NIK the service used with your KTP-el, digit by digit.",
         }
     }
@@ -526,8 +548,12 @@ pub struct CauseView {
     /// Which answers pointed here, in words.
     pub reasons: Vec<&'static str>,
     pub explain: &'static str,
+    /// What to do, in one short line.
+    pub todo: &'static str,
     pub channel: &'static str,
     pub channel_text: &'static str,
+    /// The channel in a few words.
+    pub channel_short: &'static str,
     pub steps: Vec<&'static str>,
     pub documents: Vec<&'static str>,
     pub wait: &'static str,
@@ -588,8 +614,10 @@ impl DiagnosisView {
                     score: r.score,
                     reasons: r.reasons.iter().map(|s| t(&s.because)).collect(),
                     explain: t(&r.cause.explain),
+                    todo: t(&r.cause.todo),
                     channel: r.cause.channel.as_str(),
                     channel_text: r.cause.channel.text(lang),
+                    channel_short: r.cause.channel.short(lang),
                     steps: r.cause.steps.iter().map(t).collect(),
                     documents: r
                         .cause

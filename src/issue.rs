@@ -186,7 +186,10 @@ pub enum Detail {
     Count(usize),
     Char {
         ch: char,
+        /// Character offset in the input as typed (for the CLI's `detail`).
         position: usize,
+        /// 1-based place among the 16 digit places, as people count ("angka ke-9").
+        place: usize,
         hint: CharHint,
     },
     Code(u32),
@@ -244,11 +247,33 @@ impl Issue {
     }
 }
 
-fn describe_char(ch: char) -> String {
+/// "huruf “O”", "tanda “#”", "karakter tak terlihat": what a person sees, no code points.
+fn describe_char(ch: char, lang: Lang) -> String {
+    let (letter, mark, unseen) = match lang {
+        Lang::Id => ("huruf", "tanda", "karakter tak terlihat"),
+        Lang::En => ("the letter", "the mark", "an invisible character"),
+    };
     if ch.is_control() || ch.is_whitespace() {
-        format!("U+{:04X}", ch as u32)
+        unseen.to_string()
+    } else if ch.is_alphabetic() {
+        format!("{letter} \u{201c}{ch}\u{201d}")
     } else {
-        format!("\u{201c}{}\u{201d} (U+{:04X})", ch, ch as u32)
+        format!("{mark} \u{201c}{ch}\u{201d}")
+    }
+}
+
+impl Issue {
+    /// Machine detail for data teams (the CLI's JSON): the code point and input
+    /// offset of an invalid character. Never shown to citizens.
+    pub fn detail(&self) -> Option<String> {
+        match self.detail {
+            Detail::Char { ch, position, .. } => Some(format!(
+                "U+{:04X} at input character {}",
+                ch as u32,
+                position + 1
+            )),
+            _ => None,
+        }
     }
 }
 
@@ -284,14 +309,13 @@ fn message(i: &Issue, lang: Lang) -> String {
         (Rule::InvisibleRemoved, Id) => "Karakter tak terlihat (ikut tersalin) diabaikan.".into(),
         (Rule::InvisibleRemoved, En) => "Invisible characters (copied along with the text) were ignored.".into(),
         (Rule::CharInvalid, _) => {
-            let Detail::Char { ch, position, hint } = *d else { return String::new() };
-            let what = describe_char(ch);
-            let pos = position + 1;
+            let Detail::Char { ch, place, hint, .. } = *d else { return String::new() };
+            let what = describe_char(ch, lang);
             let hint = match (hint, lang) {
-                (CharHint::LetterO, Id) => " Mungkin maksudnya angka 0 (nol), bukan huruf O.",
-                (CharHint::LetterO, En) => " Perhaps you meant the digit 0 (zero), not the letter O.",
-                (CharHint::LetterL, Id) => " Mungkin maksudnya angka 1 (satu), bukan huruf l atau I.",
-                (CharHint::LetterL, En) => " Perhaps you meant the digit 1 (one), not the letter l or I.",
+                (CharHint::LetterO, Id) => " Mungkin maksudnya 0 (nol).",
+                (CharHint::LetterO, En) => " Perhaps you meant 0 (zero).",
+                (CharHint::LetterL, Id) => " Mungkin maksudnya 1 (satu).",
+                (CharHint::LetterL, En) => " Perhaps you meant 1 (one).",
                 (CharHint::OtherDigit, Id) => {
                     " Ini angka dari huruf/papan ketik lain: ketik ulang dengan angka biasa 0\u{2013}9."
                 }
@@ -301,8 +325,8 @@ fn message(i: &Issue, lang: Lang) -> String {
                 (CharHint::None, _) => "",
             };
             match lang {
-                Id => format!("Karakter {what} di posisi {pos} bukan angka 0\u{2013}9.{hint}"),
-                En => format!("The character {what} at position {pos} is not a digit 0\u{2013}9.{hint}"),
+                Id => format!("Ada {what} di angka ke-{place}: {noun} hanya berisi angka 0\u{2013}9.{hint}"),
+                En => format!("There is {what} at digit {place}: a {noun} has only the digits 0\u{2013}9.{hint}"),
             }
         }
         (Rule::CharInvalidMore, Id) => format!("Dan {} karakter lain yang bukan angka.", count(d)),

@@ -66,6 +66,98 @@ pub fn current_regency_for(code: u32) -> Option<u32> {
         .map(|c| c.code)
 }
 
+/// Lower-case words of a name or query, without punctuation.
+fn words(s: &str) -> Vec<String> {
+    s.to_lowercase()
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_owned)
+        .collect()
+}
+
+/// Finds current regencies/cities for what a citizen types: "surab" finds
+/// Kota Surabaya; "kab bondowoso" and "bondowoso" both find Kabupaten
+/// Bondowoso; a leading "kab"/"kabupaten" or "kota" narrows the kind; a code
+/// (`35.78`, `3578`) works too; and a name or code only an older edition has
+/// (91.01 Merauke before the Papua split) finds the regency under its current
+/// code. Best matches first, at most `limit`.
+///
+/// ```
+/// use klinik_nik::offices::search;
+/// assert_eq!(search("surab", 5)[0], 3578);
+/// assert_eq!(search("kab bondowoso", 5), vec![3511]);
+/// assert_eq!(search("91.01", 5), vec![9301]);
+/// ```
+pub fn search(query: &str, limit: usize) -> Vec<u32> {
+    let mut q = words(query);
+    let kind = match q.first().map(String::as_str) {
+        Some("kab" | "kabupaten") => Some(false),
+        Some("kota" | "kot") if q.len() > 1 => Some(true),
+        _ => None,
+    };
+    if kind.is_some() {
+        q.remove(0);
+    }
+    let digits: String = query.chars().filter(char::is_ascii_digit).collect();
+    let mut hits: Vec<(u32, u32)> = Vec::new(); // (rank, current code)
+    if q.is_empty() && digits.is_empty() {
+        return Vec::new();
+    }
+    for r in regions::all(Level::Regency) {
+        if kind.is_some_and(|city| city != r.is_city()) {
+            continue;
+        }
+        let Some(current) = current_regency_for(r.code) else {
+            continue;
+        };
+        let rank = if digits.len() == 4 && q.iter().all(|w| w.chars().all(|c| c.is_ascii_digit())) {
+            (r.code.to_string() == digits).then_some(0)
+        } else {
+            // Words of the name without "Kabupaten"/"Kota"/"Administrasi".
+            let name: Vec<String> = words(r.name)
+                .into_iter()
+                .filter(|w| !matches!(w.as_str(), "kabupaten" | "kota" | "administrasi"))
+                .collect();
+            let joined = name.join(" ");
+            if joined == q.join(" ") {
+                Some(0)
+            } else if q
+                .iter()
+                .all(|w| name.iter().any(|n| n.starts_with(w.as_str())))
+            {
+                Some(
+                    if name.first().is_some_and(|n| n.starts_with(q[0].as_str())) {
+                        1
+                    } else {
+                        2
+                    },
+                )
+            } else if joined.contains(&q.join(" ")) {
+                Some(3)
+            } else {
+                None
+            }
+        };
+        if let Some(rank) = rank {
+            // Older codes rank after the current one of the same name.
+            let rank = rank * 2 + u32::from(!r.editions.is_current());
+            match hits.iter_mut().find(|(_, c)| *c == current) {
+                Some(h) => h.0 = h.0.min(rank),
+                None => hits.push((rank, current)),
+            }
+        }
+    }
+    // Insertion sort by rank, then code (a few hits; keeps std's sorts out of the wasm).
+    for i in 1..hits.len() {
+        let mut j = i;
+        while j > 0 && hits[j - 1] > hits[j] {
+            hits.swap(j - 1, j);
+            j -= 1;
+        }
+    }
+    hits.into_iter().take(limit).map(|(_, c)| c).collect()
+}
+
 /// The deployer's settings from `www/offices.json`.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct OfficeConfig {

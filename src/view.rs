@@ -16,6 +16,9 @@ pub struct IssueView {
     /// `"digits"` (offsets in the cleaned 16 digits) or `"input"` (character offsets in what was typed).
     pub span_of: Option<&'static str>,
     pub message: String,
+    /// For data teams, not citizens: e.g. `"U+004F at input character 10"`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub detail: Option<String>,
 }
 
 impl IssueView {
@@ -30,6 +33,7 @@ impl IssueView {
                 SpanOf::Input => "input",
             }),
             message: i.message(lang),
+            detail: i.detail(),
         }
     }
 }

@@ -425,3 +425,49 @@ fn office_names_and_successors() {
             .contains("Kependudukan dan Pencatatan Sipil"));
     }
 }
+
+#[test]
+fn the_regency_search_finds_what_citizens_type() {
+    use klinik_nik::offices::search;
+    assert_eq!(search("surab", 8).first(), Some(&3578), "Kota Surabaya");
+    assert_eq!(search("kab bondowoso", 8), vec![3511]);
+    assert_eq!(search("Bondowoso", 8), vec![3511]);
+    assert_eq!(search("kabupaten  BONDOWOSO", 8), vec![3511]);
+    // "kota" narrows to cities, "kab" to regencies.
+    for c in search("kota b", 50) {
+        assert!(klinik_nik::regions::regency(c).unwrap().is_city(), "{c}");
+    }
+    assert!(search("kab mal", 20).iter().all(|&c| c % 100 < 71));
+    // Old codes and names of split regencies find the current one.
+    assert_eq!(search("9101", 8), vec![9301]);
+    assert_eq!(search("merauke", 8), vec![9301]);
+    assert_eq!(
+        search("sorong", 8),
+        vec![9601, 9671, 9602],
+        "exact names first"
+    );
+    // Every result is a current regency/city, without repeats.
+    let all = search("a", 1000);
+    assert!(all.len() > 100);
+    let set: std::collections::HashSet<_> = all.iter().collect();
+    assert_eq!(set.len(), all.len());
+    assert!(all.iter().all(|&c| klinik_nik::regions::regency(c)
+        .unwrap()
+        .editions
+        .is_current()));
+    assert!(search("", 8).is_empty() && search("  -- ", 8).is_empty());
+    assert!(search("zzzz", 8).is_empty());
+}
+
+#[test]
+fn no_cause_is_guessed_before_step_2_is_answered() {
+    let (a, c) = bondowoso();
+    let only_numbers = Answers {
+        nik: a.nik.clone(),
+        kk: a.kk.clone(),
+        ..Answers::default()
+    };
+    let r = report(&only_numbers, &c);
+    assert!(r.cause.is_empty() && !r.text.contains("Dugaan penyebab"), "{}", r.text);
+    assert!(!report(&a, &c).cause.is_empty());
+}

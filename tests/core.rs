@@ -299,27 +299,27 @@ const NIK_CASES: &[(&str, &str, &[&str])] = &[
     (
         "letter O for zero",
         "35110150O3850001",
-        &["NIK_CHAR_INVALID", "NIK_LENGTH"],
+        &["NIK_CHAR_INVALID"],
     ),
     (
         "letter l for one",
         "35l1015003850001",
-        &["NIK_CHAR_INVALID", "NIK_LENGTH"],
+        &["NIK_CHAR_INVALID"],
     ),
     (
         "full-width digits",
         "\u{ff13}\u{ff15}11015003850001",
-        &["NIK_CHAR_INVALID", "NIK_CHAR_INVALID", "NIK_LENGTH"],
+        &["NIK_CHAR_INVALID", "NIK_CHAR_INVALID"],
     ),
     (
         "Arabic-Indic digit",
         "\u{663}511015003850001",
-        &["NIK_CHAR_INVALID", "NIK_LENGTH"],
+        &["NIK_CHAR_INVALID"],
     ),
     (
         "superscript two",
         "35110150038500\u{b2}1",
-        &["NIK_CHAR_INVALID", "NIK_LENGTH"],
+        &["NIK_CHAR_INVALID"],
     ),
     (
         "an emoji",
@@ -426,8 +426,8 @@ fn many_invalid_characters_are_summarised() {
     assert!(r.issues[5]
         .message(Lang::Id)
         .contains("Dan 2 karakter lain"));
-    // Positions are 1-based for people, 0-based spans into the input.
-    assert!(r.issues[2].message(Lang::En).contains("at position 3"));
+    // Places are counted from 1 as people count digits; spans are 0-based into the input.
+    assert!(r.issues[2].message(Lang::En).contains("at digit 3"));
     assert_eq!(r.issues[2].span.map(|s| (s.start, s.end)), Some((2, 3)));
 }
 
@@ -698,5 +698,52 @@ fn every_message_exists_in_both_languages() {
             assert!(!id.is_empty() && !en.is_empty(), "{}", i.code());
             assert_ne!(id, en, "{} is not translated", i.code());
         }
+    }
+}
+
+#[test]
+fn a_bad_character_is_named_by_the_digit_place_people_count() {
+    // The typo story: the letter O typed for a zero in the 9th place.
+    let r = check_nik("3511 0110 O785 0002", today());
+    let m = r.issues[0].message(Lang::Id);
+    assert!(
+        m.contains("huruf \u{201c}O\u{201d} di angka ke-9")
+            && m.contains("Mungkin maksudnya 0 (nol)"),
+        "{m}"
+    );
+    assert!(!m.contains("U+"), "no code points for citizens: {m}");
+    assert_eq!(
+        r.issues[0].detail().as_deref(),
+        Some("U+004F at input character 11"),
+        "the code point stays available to data teams"
+    );
+    // The O takes a digit's place: no "15 digits" error on top of it.
+    assert!(r.issues.iter().all(|i| i.rule != klinik_nik::Rule::Length));
+    let en = check_nik("3511#110", today()).issues[0].message(Lang::En);
+    assert!(en.contains("the mark \u{201c}#\u{201d} at digit 5"), "{en}");
+    let slots = klinik_nik::check::typed_slots("NIK: 3511 0110 O785 0002");
+    assert_eq!(slots.len(), 16);
+    assert_eq!(
+        slots.iter().position(|s| s.bad),
+        Some(8),
+        "the label and the spaces take no place"
+    );
+}
+
+#[test]
+fn a_kk_typed_as_a_nik_is_recognised() {
+    use klinik_nik::check::nik_looks_like_kk;
+    let t = Date::new(2026, 11, 28).unwrap();
+    for (input, kk) in [
+        ("3511012003260007", true),  // recorded 20-03-2026, within a year
+        ("3511017503850001", true),  // day 75: no NIK has it
+        ("3511011012260001", true),  // 10-12-2026: just ahead, read as 1926
+        ("3511011012280001", false), // 10-12-2028: a man born 1928
+        ("3511015003850001", false), // a woman born 1985
+        ("3511012003150007", false), // a KK of 2015 looks like a man born 2015
+        ("35110150O3850001", false), // not 16 digits
+        ("", false),
+    ] {
+        assert_eq!(nik_looks_like_kk(input, t), kk, "{input}");
     }
 }

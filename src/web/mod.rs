@@ -112,7 +112,7 @@ fn text(key: &str, lang: Lang) -> &'static str {
         ("valid", En) => "The NIK is well-formed.",
         ("invalid", Id) => "Ada yang perlu diperiksa:",
         ("invalid", En) => "Something needs checking:",
-        ("disclaimer", Id) => "NIK tidak punya angka pemeriksa, jadi format yang benar bukan bukti NIK terdaftar atau aktif. Hanya Dukcapil yang dapat memastikan status NIK.",
+        ("disclaimer", Id) => "Salah ketik satu angka tidak selalu terlihat, jadi format yang benar bukan bukti NIK terdaftar atau aktif. Hanya Dukcapil yang dapat memastikan status NIK.",
         ("disclaimer", En) => "A NIK has no check digit, so a correct format does not prove the NIK is registered or active. Only Dukcapil can confirm a NIK's status.",
         ("male", Id) => "laki-laki",
         ("male", En) => "male",

@@ -207,6 +207,10 @@ fn write_json(out: &mut String, input: &str, r: &Report, lang: Lang) {
         }
         out.push_str(",\"message\":");
         json_str(out, &i.message(lang));
+        if let Some(detail) = i.detail() {
+            out.push_str(",\"detail\":");
+            json_str(out, &detail);
+        }
         out.push('}');
     }
     out.push(']');
