@@ -21,6 +21,8 @@ struct Named {
     #[serde(alias = "text")]
     name: Text,
     followup: Option<Text>,
+    /// Services: the name on a compact choice.
+    short: Option<Text>,
     #[serde(default)]
     sources: Vec<Source>,
     wait_source: Option<String>,
@@ -147,7 +149,13 @@ fn named_table(out: &mut String, ty: &str, name: &str, list: &[Named]) {
         let what = format!("{name} {}", n.key);
         let followup = match (&n.followup, ty) {
             (Some(f), "Service") => format!(
-                ", followup: {}, sources: {}, wait_source: {}",
+                ", short: {}, followup: {}, sources: {}, wait_source: {}",
+                text(
+                    n.short
+                        .as_ref()
+                        .unwrap_or_else(|| fail(format!("{what}: a service needs a short name"))),
+                    &what
+                ),
                 text(f, &what),
                 sources(&n.sources, &what),
                 wait_source(&n.wait_source, &n.sources, &what)

@@ -40,6 +40,8 @@ pub struct Document {
 pub struct Service {
     pub key: &'static str,
     pub name: Text,
+    /// The name on a compact choice ("BPJS Kesehatan").
+    pub short: Text,
     /// What to do at the service once Dukcapil has fixed the record.
     pub followup: Text,
     /// Where the follow-up's facts come from (at least one, dated).

@@ -249,17 +249,21 @@ impl Issue {
 
 /// "huruf “O”", "tanda “#”", "karakter tak terlihat": what a person sees, no code points.
 fn describe_char(ch: char, lang: Lang) -> String {
-    let (letter, mark, unseen) = match lang {
-        Lang::Id => ("huruf", "tanda", "karakter tak terlihat"),
-        Lang::En => ("the letter", "the mark", "an invisible character"),
+    let (letter, mark, other, unseen) = match lang {
+        Lang::Id => ("huruf", "tanda", "karakter", "karakter tak terlihat"),
+        Lang::En => ("the letter", "the mark", "the character", "an invisible character"),
     };
-    if ch.is_control() || ch.is_whitespace() {
-        unseen.to_string()
-    } else if ch.is_alphabetic() {
-        format!("{letter} \u{201c}{ch}\u{201d}")
+    // ASCII classes only: Unicode's tables would add kilobytes to the wasm.
+    let kind = if ch.is_ascii_alphabetic() {
+        letter
+    } else if ch.is_ascii_punctuation() {
+        mark
+    } else if ch.is_control() || ch.is_whitespace() {
+        return unseen.to_string();
     } else {
-        format!("{mark} \u{201c}{ch}\u{201d}")
-    }
+        other
+    };
+    format!("{kind} \u{201c}{ch}\u{201d}")
 }
 
 impl Issue {

@@ -68,8 +68,9 @@ pub fn current_regency_for(code: u32) -> Option<u32> {
 
 /// Lower-case words of a name or query, without punctuation.
 fn words(s: &str) -> Vec<String> {
-    s.to_lowercase()
-        .split(|c: char| !c.is_alphanumeric())
+    // ASCII only: region names are ASCII, and Unicode case tables would weigh on the wasm.
+    s.to_ascii_lowercase()
+        .split(|c: char| !c.is_ascii_alphanumeric())
         .filter(|w| !w.is_empty())
         .map(str::to_owned)
         .collect()

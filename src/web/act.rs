@@ -6,7 +6,7 @@ use super::{by_id, text, today, App};
 use crate::act::{build_report, wa_link, Citizen, Report};
 use crate::diagnose::{diagnose_answers, Answers};
 use crate::offices;
-use crate::regions::{self, Level};
+use crate::regions;
 use crate::Lang;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Document, HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement};
@@ -32,7 +32,7 @@ fn checked(doc: &Document, id: &str) -> bool {
         .is_some_and(|i| i.checked())
 }
 
-fn set_value(doc: &Document, id: &str, v: &str) {
+pub(super) fn set_value(doc: &Document, id: &str, v: &str) {
     let Some(e) = by_id(doc, id) else { return };
     if let Some(i) = e.dyn_ref::<HtmlInputElement>() {
         i.set_value(v);
@@ -44,37 +44,61 @@ fn set_value(doc: &Document, id: &str, v: &str) {
 }
 
 impl App {
-    /// Fills the office picker: every current regency/city, grouped by province.
-    pub(super) fn render_office_picker(&self) {
+    /// The regencies/cities matching what is typed in the office search, as buttons.
+    pub(super) fn render_office_results(&self) {
         let doc = &self.doc;
-        let Some(select) = by_id(doc, "office") else {
+        let Some(out) = by_id(doc, "office-results") else {
             return;
         };
-        let keep = value(doc, "office");
-        select.set_text_content(None);
-        let Some(first) = add(doc, &select, "option", "", text("office-choose", self.lang)) else {
+        out.set_text_content(None);
+        let query = value(doc, "office-search");
+        if query.trim().is_empty() {
             return;
-        };
-        let _ = first.set_attribute("value", "");
-        for p in regions::all(Level::Province).filter(|p| p.editions.is_current()) {
-            let Some(group) = add(doc, &select, "optgroup", "", "") else {
+        }
+        let hits = offices::search(&query, 6);
+        if hits.is_empty() {
+            add(doc, &out, "p", "hint", text("office-results-none", self.lang));
+            return;
+        }
+        for code in hits {
+            let Some(r) = regions::regency(code) else {
                 continue;
             };
-            let _ = group.set_attribute("label", p.name);
-            for r in regions::all(Level::Regency)
-                .filter(|r| r.editions.is_current() && r.code / 100 == p.code)
-            {
-                if let Some(o) = add(doc, &group, "option", "", r.name) {
-                    let _ = o.set_attribute("value", &r.code.to_string());
-                }
+            let Some(b) = add(doc, &out, "button", "result", "") else {
+                continue;
+            };
+            let _ = b.set_attribute("type", "button");
+            let _ = b.set_attribute("data-code", &code.to_string());
+            add(doc, &b, "span", "", r.name);
+            if let Some(p) = regions::province(code / 100) {
+                add(doc, &b, "small", "", p.name);
             }
         }
-        set_value(doc, "office", &keep);
     }
 
-    /// Pre-selects the office from the NIK (or the deployer's default) until the citizen picks one.
+    /// The citizen picked the regency/city of her KK address.
+    pub(super) fn choose_office(&mut self, code: u32) {
+        self.office = Some(code);
+        self.office_picked = true;
+        set_value(&self.doc, "office-search", "");
+        self.render_office_results();
+        self.render_report();
+        if let Some(e) = by_id(&self.doc, "office-contact")
+            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+        {
+            e.scroll_into_view();
+        }
+    }
+
+    /// Pre-selects the office from the NIK (or the deployer's default) until the
+    /// citizen picks one; not when she moved, since then the NIK's region is
+    /// not where her KK is now: the page asks instead.
     pub(super) fn preselect_office(&mut self) {
         if self.office_picked {
+            return;
+        }
+        if self.moved() {
+            self.office = None;
             return;
         }
         let nik = value(&self.doc, "nik");
@@ -82,12 +106,13 @@ impl App {
             .decoded
             .regency
             .and_then(|r| offices::current_regency_for(r.code));
-        let code = from_nik.or(self.config.default_regency);
-        set_value(
-            &self.doc,
-            "office",
-            &code.map_or(String::new(), |c| c.to_string()),
-        );
+        self.office = from_nik.or(self.config.default_regency);
+    }
+
+    fn moved(&self) -> bool {
+        super::diagnose::checked(&self.doc, "event")
+            .iter()
+            .any(|e| e == "moved")
     }
 
     fn answers_and_citizen(&self) -> (Answers, Citizen) {
@@ -104,47 +129,101 @@ impl App {
         (answers, citizen)
     }
 
-    fn office(&self) -> offices::Office {
-        let code: u32 = value(&self.doc, "office").parse().unwrap_or(0);
-        self.config.office(code).unwrap_or_else(|| offices::Office {
-            name: match self.lang {
-                Lang::Id => "Dinas Kependudukan dan Pencatatan Sipil".into(),
-                Lang::En => "Dinas Kependudukan dan Pencatatan Sipil".into(),
-            },
-            ..offices::Office::default()
-        })
+    /// The chosen office, with the WhatsApp number the citizen typed (if valid)
+    /// in place of an unknown one; and the problem with that number, if any.
+    fn office(&self) -> (offices::Office, Option<String>) {
+        let mut office = self
+            .office
+            .and_then(|c| self.config.office(c))
+            .unwrap_or_else(|| offices::Office {
+                name: "Dinas Kependudukan dan Pencatatan Sipil".into(),
+                ..offices::Office::default()
+            });
+        let typed = value(&self.doc, "office-wa");
+        match crate::phone::normalize(&typed) {
+            Ok(n) => {
+                office.whatsapp = Some(n);
+                office.source = Some(text("office-typed", self.lang).to_string());
+                office.checked = None;
+            }
+            Err(crate::phone::PhoneProblem::Empty) => {}
+            Err(p) => return (office, Some(p.message(self.lang))),
+        }
+        (office, None)
     }
 
-    /// Rebuilds the report: the message (unless the citizen edited it), the link, the slip.
+    /// Rebuilds the report: the message for the primary recipient (unless the
+    /// citizen edited it), the links, the slip.
     pub(super) fn render_report(&mut self) {
         let doc = self.doc.clone();
         let (answers, citizen) = self.answers_and_citizen();
-        // The report goes to the office: always in Bahasa Indonesia.
-        let diagnosis = diagnose_answers(&answers, today(), Lang::Id);
-        let office = self.office();
-        let report = build_report(&answers, &diagnosis, &citizen, &office, today());
-
-        if !self.message_edited {
-            set_value(&doc, "wa-text", &report.text);
-        }
-        let shown = value(&doc, "wa-text");
-        let link = wa_link(office.whatsapp.as_deref(), &shown);
-        if let Some(a) = by_id(&doc, "wa-link") {
-            let _ = a.set_attribute("href", &link);
-        }
-        // Without a local number, the national Halo Dukcapil WhatsApp (sourced)
-        // is offered too, in Halo Dukcapil's own format, shown before sending.
-        if let Some(a) = by_id(&doc, "wa-national") {
-            let _ = a.set_attribute("href", &report.national_link);
-        }
-        super::set_text(&doc, "wa-national-text", &report.national_text);
-        if let Some(box_) = by_id(&doc, "national-route") {
-            if office.whatsapp.is_some() {
-                let _ = box_.set_attribute("hidden", "");
-            } else {
-                let _ = box_.remove_attribute("hidden");
+        // Landing on "Lapor" with nothing typed: say what is missing, not a report of blanks.
+        let missing = [&answers.nik, &answers.kk]
+            .iter()
+            .all(|v| !v.as_deref().is_some_and(|s| !s.trim().is_empty()));
+        for (id, show) in [("act-missing", missing), ("report-area", !missing)] {
+            if let Some(e) = by_id(&doc, id) {
+                if show {
+                    let _ = e.remove_attribute("hidden");
+                } else {
+                    let _ = e.set_attribute("hidden", "");
+                }
             }
         }
+        // The report goes to the office: always in Bahasa Indonesia.
+        let diagnosis = diagnose_answers(&answers, today(), Lang::Id);
+        let (office, number_problem) = self.office();
+        let report = build_report(&answers, &diagnosis, &citizen, &office, today());
+
+        // Without an office number the report goes to Halo Dukcapil, in its format.
+        let national = office.whatsapp.is_none();
+        if national != self.route_national {
+            self.route_national = national;
+            self.message_edited = false;
+        }
+        let halo = crate::phone::normalize(crate::diagnose::HALO_DUKCAPIL_WHATSAPP).ok();
+        let (primary_text, number) = if national {
+            (&report.national_text, halo.as_deref())
+        } else {
+            (&report.text, office.whatsapp.as_deref())
+        };
+        if !self.message_edited {
+            set_value(&doc, "wa-text", primary_text);
+        }
+        let shown = value(&doc, "wa-text");
+        if let Some(a) = by_id(&doc, "wa-link") {
+            let _ = a.set_attribute("href", &wa_link(number, &shown));
+            let label = match (national, number) {
+                (false, Some(n)) => format!(
+                    "{} ({})",
+                    text("wa-send-office", self.lang),
+                    crate::phone::display(n)
+                ),
+                _ => text("wa-send-national", self.lang).to_string(),
+            };
+            a.set_text_content(Some(&label));
+        }
+        super::set_text(
+            &doc,
+            "wa-to",
+            if national {
+                text("wa-to-national", self.lang)
+            } else {
+                ""
+            },
+        );
+        // The office route stays one tap away: the citizen picks the contact.
+        if let Some(other) = by_id(&doc, "other-route") {
+            if national {
+                let _ = other.remove_attribute("hidden");
+            } else {
+                let _ = other.set_attribute("hidden", "");
+            }
+        }
+        if let Some(a) = by_id(&doc, "wa-other") {
+            let _ = a.set_attribute("href", &report.link);
+        }
+        super::set_text(&doc, "wa-other-text", &report.text);
         let count = shown.chars().count();
         let count_text = match self.lang {
             Lang::Id => format!("{count} karakter"),
@@ -156,8 +235,14 @@ impl App {
             "phone-problem",
             report.phone_problem.as_deref().unwrap_or(""),
         );
+        super::set_text(
+            &doc,
+            "office-wa-problem",
+            number_problem.as_deref().unwrap_or(""),
+        );
         self.render_office_contact(&office);
         render_slip(&doc, &report, &office);
+        self.save_session();
     }
 
     fn render_office_contact(&self, office: &offices::Office) {
@@ -166,7 +251,33 @@ impl App {
             return;
         };
         out.set_text_content(None);
+        let _ = out.set_attribute(
+            "data-regency",
+            &self.office.map_or(String::new(), |c| c.to_string()),
+        );
+        if let Some(pick) = by_id(doc, "office-pick") {
+            // Asked first when nothing is chosen (after a move): the NIK's region is not the KK's.
+            pick.set_class_name(if self.office.is_none() { "ask" } else { "" });
+        }
+        // Opened for the citizen while no office is chosen; closed again by
+        // the page only if the page opened it.
+        if let Some(more) = by_id(doc, "office-more") {
+            if self.office.is_none() {
+                let _ = more.set_attribute("open", "");
+                let _ = more.set_attribute("data-auto", "");
+            } else if more.has_attribute("data-auto") {
+                let _ = more.remove_attribute("open");
+                let _ = more.remove_attribute("data-auto");
+            }
+        }
+        let Some(_) = self.office else {
+            add(doc, &out, "strong", "", text("office-none", self.lang));
+            return;
+        };
         add(doc, &out, "strong", "", &office.name);
+        if !self.office_picked {
+            add(doc, &out, "span", "hint", text("office-from-nik", self.lang));
+        }
         match &office.whatsapp {
             Some(n) => {
                 add(
@@ -196,14 +307,20 @@ impl App {
                 add(doc, &out, "span", label, v);
             }
         }
-        if let (Some(src), Some(date)) = (&office.source, &office.checked) {
-            add(
-                doc,
-                &out,
-                "span",
-                "source",
-                &format!("{} {src} ({date})", text("office-source", self.lang)),
-            );
+        match (&office.source, &office.checked) {
+            (Some(src), Some(date)) => {
+                add(
+                    doc,
+                    &out,
+                    "span",
+                    "source",
+                    &format!("{} {src} ({date})", text("office-source", self.lang)),
+                );
+            }
+            (Some(src), None) => {
+                add(doc, &out, "span", "source", src);
+            }
+            _ => {}
         }
     }
 
@@ -268,6 +385,9 @@ impl App {
             "c-phone",
             "c-tried",
             "wa-text",
+            "office-wa",
+            "office-search",
+            "s-birth",
         ] {
             set_value(&doc, id, "");
         }
@@ -281,6 +401,9 @@ impl App {
                 }
             }
         }
+        if let Ok(Some(next)) = doc.query_selector("#diagnose .nav-buttons .next") {
+            let _ = next.remove_attribute("hidden");
+        }
         for id in ["diagnosis", "slip"] {
             if let Some(e) = by_id(&doc, id) {
                 e.set_text_content(None);
@@ -289,10 +412,15 @@ impl App {
         self.diagnosed = false;
         self.message_edited = false;
         self.office_picked = false;
+        self.office = None;
         self.render();
+        self.render_kk();
+        self.render_stated();
         self.render_questions();
+        self.render_office_results();
         self.preselect_office();
         self.render_report();
+        super::session::forget();
         super::set_text(&doc, "act-status", "");
         super::set_text(&doc, "clear-status", text("cleared", self.lang));
         if let Some(w) = web_sys::window() {

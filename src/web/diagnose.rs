@@ -79,7 +79,7 @@ impl App {
                 "radio",
                 SERVICES
                     .iter()
-                    .map(|s| (s.key, s.name.get(self.lang)))
+                    .map(|s| (s.key, s.short.get(self.lang)))
                     .collect(),
             ),
             (
@@ -105,8 +105,43 @@ impl App {
             let Some(list) = by_id(doc, id) else { continue };
             let before = checked(doc, name);
             list.set_text_content(None);
+            // Services: the commonest four first, the rest one tap away.
+            let details = (name == "service")
+                .then(|| add(doc, &list, "details", "more", ""))
+                .flatten();
+            let more = if let Some(d) = &details {
+                {
+                    add(doc, d, "summary", "", text("more-services", self.lang));
+                    let ticked_inside = before
+                        .iter()
+                        .any(|b| !COMMON_SERVICES.contains(&b.as_str()));
+                    if ticked_inside {
+                        let _ = d.set_attribute("open", "");
+                    }
+                }
+                add(doc, d, "div", "choices chips", "")
+            } else {
+                None
+            };
+            let options: Vec<(&str, &str)> = if name == "service" {
+                // The common ones in their listed order, then the rest as in the knowledge base.
+                let common = COMMON_SERVICES
+                    .iter()
+                    .filter_map(|c| options.iter().find(|(k, _)| k == c).copied());
+                let rest = options
+                    .iter()
+                    .filter(|(k, _)| !COMMON_SERVICES.contains(k))
+                    .copied();
+                common.chain(rest).collect()
+            } else {
+                options
+            };
             for (key, label) in options {
-                let Some(l) = add(doc, &list, "label", "choice", "") else {
+                let parent = match &more {
+                    Some(m) if !COMMON_SERVICES.contains(&key) => m.clone(),
+                    _ => list.clone(),
+                };
+                let Some(l) = add(doc, &parent, "label", "choice", "") else {
                     continue;
                 };
                 let Ok(input) = doc.create_element("input") else {
@@ -120,6 +155,10 @@ impl App {
                 }
                 let _ = l.append_child(&input);
                 add(doc, &l, "span", "", label);
+            }
+            // "Lainnya" goes after the common choices.
+            if let Some(d) = &details {
+                let _ = list.append_child(d);
             }
         }
     }
@@ -148,72 +187,111 @@ impl App {
         let answers = self.answers();
         let d = diagnose_answers(&answers, today(), self.lang);
         render(doc, &out, &d, self.lang);
+        // The answer carries its own way on to step 3, right under the top cause.
+        if let Ok(Some(next)) = doc.query_selector("#diagnose .nav-buttons .next") {
+            let _ = next.set_attribute("hidden", "");
+        }
     }
 
+    /// Focus on the top cause's title, scrolled to the top of the screen so the
+    /// button to step 3 below its three lines is in view too.
     pub(super) fn focus_diagnosis(&self) {
         if let Some(h) = by_id(&self.doc, "diagnosis-summary")
             .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
         {
             let _ = h.focus();
+            h.scroll_into_view();
         }
     }
 }
 
+/// The services most people meet, shown first; the others are behind "Layanan lain".
+const COMMON_SERVICES: [&str; 4] = ["bpjs_kesehatan", "bank", "sim_card", "bansos"];
+
+/// One source list, as links with their dates.
+fn sources(doc: &Document, parent: &Element, list: &[crate::diagnose::Source], lang: Lang) -> Option<()> {
+    let details = add(doc, parent, "details", "sources", "")?;
+    add(doc, &details, "summary", "", text("sources", lang))?;
+    let ul = add(doc, &details, "ul", "", "")?;
+    for s in list {
+        let li = add(doc, &ul, "li", "", "")?;
+        let a = add(doc, &li, "a", "", s.title)?;
+        let _ = a.set_attribute("href", s.url);
+        let _ = a.set_attribute("rel", "noopener noreferrer");
+        add(doc, &li, "span", "", &format!(" ({})", s.date))?;
+    }
+    Some(())
+}
+
+/// The answer in one screen: the top cause in three short lines (what it is,
+/// what to do, WhatsApp or a visit) and the way to step 3; the why, the full
+/// steps, the documents, the other causes and the sources one tap away.
 fn render(doc: &Document, out: &Element, d: &DiagnosisView, lang: Lang) -> Option<()> {
-    let summary = add(doc, out, "h3", "summary", &d.summary)?;
-    summary.set_id("diagnosis-summary");
-    let _ = summary.set_attribute("tabindex", "-1");
+    let top = d.causes.first()?;
+    let card = add(doc, out, "article", "cause top", "")?;
+    let _ = card.set_attribute("data-cause", top.key);
+    let _ = card.set_attribute("data-confidence", top.confidence);
+    add(doc, &card, "p", "confidence", top.confidence_text)?;
+    let title = add(doc, &card, "h3", "title summary", top.title)?;
+    title.set_id("diagnosis-summary");
+    let _ = title.set_attribute("tabindex", "-1");
+    add(doc, &card, "p", "todo", top.todo)?;
+    let channel = add(doc, &card, "p", "channel", top.channel_short)?;
+    let _ = channel.set_attribute("data-channel", top.channel);
+    let go = add(doc, out, "a", "button primary to-act", text("to-act", lang))?;
+    let _ = go.set_attribute("href", "#lapor");
     for n in &d.notices {
         let p = add(doc, out, "p", "notice", n.text)?;
         let _ = p.set_attribute("data-code", n.code);
     }
-    let overview = add(doc, out, "div", "overview", "")?;
-    let channel = add(doc, &overview, "p", "channel", d.channel_text)?;
-    let _ = channel.set_attribute("data-channel", d.channel);
-    add(doc, &overview, "h4", "", text("steps", lang))?;
-    add_list(doc, &overview, "ol", "steps", &d.steps)?;
-    add(doc, &overview, "h4", "", text("checklist", lang))?;
-    add_list(doc, &overview, "ul", "documents", &d.documents)?;
-    add(doc, &overview, "h4", "", text("have-ready", lang))?;
-    add_list(doc, &overview, "ul", "have-ready", &d.have_ready)?;
 
-    for c in &d.causes {
-        let card = add(doc, out, "article", "cause", "")?;
-        let _ = card.set_attribute("data-cause", c.key);
-        let _ = card.set_attribute("data-confidence", c.confidence);
-        add(doc, &card, "p", "confidence", c.confidence_text)?;
-        add(doc, &card, "h4", "title", c.title)?;
-        if !c.reasons.is_empty() {
-            let why = add(doc, &card, "div", "why", "")?;
-            add(doc, &why, "span", "", text("because", lang))?;
-            add_list(doc, &why, "ul", "", &c.reasons)?;
-        }
-        add(doc, &card, "p", "explain", c.explain)?;
-        if c.key == "A" {
-            two_servers(doc, &card, lang);
-        }
-        add(doc, &card, "h5", "", text("what-to-do", lang))?;
-        add_list(doc, &card, "ol", "", &c.steps)?;
-        add(doc, &card, "h5", "", text("where", lang))?;
-        add(doc, &card, "p", "where", c.channel_text)?;
-        add(doc, &card, "h5", "", text("bring", lang))?;
-        add_list(doc, &card, "ul", "", &c.documents)?;
+    let why = add(doc, out, "details", "why-more", "")?;
+    add(doc, &why, "summary", "", text("why", lang))?;
+    if !top.reasons.is_empty() {
+        let because = add(doc, &why, "div", "why", "")?;
+        add(doc, &because, "span", "", text("because", lang))?;
+        add_list(doc, &because, "ul", "", &top.reasons)?;
+    }
+    add(doc, &why, "p", "explain", top.explain)?;
+    if top.key == "A" {
+        two_servers(doc, &why, lang);
+    }
+    add(doc, &why, "h4", "", text("steps", lang))?;
+    add_list(doc, &why, "ol", "steps", &d.steps)?;
+    add(doc, &why, "h4", "", text("checklist", lang))?;
+    add_list(doc, &why, "ul", "documents", &d.documents)?;
+    add(doc, &why, "h4", "", text("have-ready", lang))?;
+    add_list(doc, &why, "ul", "have-ready", &d.have_ready)?;
+    add(doc, &why, "p", "wait", &format!("{} {}", text("wait", lang), top.wait))?;
+    sources(doc, &why, top.sources, lang)?;
+
+    if d.causes.len() > 1 {
+        let others = add(doc, out, "details", "other-causes", "")?;
         add(
             doc,
-            &card,
-            "p",
-            "wait",
-            &format!("{} {}", text("wait", lang), c.wait),
+            &others,
+            "summary",
+            "",
+            &format!("{} ({})", text("other-causes", lang), d.causes.len() - 1),
         )?;
-        let details = add(doc, &card, "details", "sources", "")?;
-        add(doc, &details, "summary", "", text("sources", lang))?;
-        let ul = add(doc, &details, "ul", "", "")?;
-        for s in c.sources {
-            let li = add(doc, &ul, "li", "", "")?;
-            let a = add(doc, &li, "a", "", s.title)?;
-            let _ = a.set_attribute("href", s.url);
-            let _ = a.set_attribute("rel", "noopener noreferrer");
-            add(doc, &li, "span", "", &format!(" ({})", s.date))?;
+        for c in &d.causes[1..] {
+            let card = add(doc, &others, "article", "cause", "")?;
+            let _ = card.set_attribute("data-cause", c.key);
+            let _ = card.set_attribute("data-confidence", c.confidence);
+            add(doc, &card, "p", "confidence", c.confidence_text)?;
+            add(doc, &card, "h4", "title", c.title)?;
+            add(doc, &card, "p", "todo", c.todo)?;
+            add(doc, &card, "p", "where", c.channel_short)?;
+            if !c.reasons.is_empty() {
+                let because = add(doc, &card, "div", "why", "")?;
+                add(doc, &because, "span", "", text("because", lang))?;
+                add_list(doc, &because, "ul", "", &c.reasons)?;
+            }
+            add(doc, &card, "p", "explain", c.explain)?;
+            add(doc, &card, "h5", "", text("bring", lang))?;
+            add_list(doc, &card, "ul", "", &c.documents)?;
+            add(doc, &card, "p", "wait", &format!("{} {}", text("wait", lang), c.wait))?;
+            sources(doc, &card, c.sources, lang)?;
         }
     }
     let national = add(doc, out, "p", "national", d.national.text)?;

@@ -86,6 +86,7 @@ impl App {
         if step.0 == "act" {
             self.render_report();
         }
+        self.save_session();
         if focus {
             if let Some(h) = by_id(doc, step.2).and_then(|e| e.dyn_into::<HtmlElement>().ok()) {
                 let _ = h.focus();
@@ -97,8 +98,10 @@ impl App {
     }
 
     /// Shows the NIK or KK field's typed or pasted digits as
-    /// `3511 0150 0385 0001`, keeping the caret after the same digit. Anything
-    /// with other characters is left as typed, so the messages can point at them.
+    /// `3511 0150 0385 0001`, keeping the caret after the same digit. Grouping
+    /// only ever adds spaces: a space the citizen typed elsewhere (her own
+    /// grouping, a space after a deleted digit) keeps the value as typed, and
+    /// so does any other character, so the messages can point at it.
     pub(super) fn group_digits(&self, id: &str) {
         let Some(input) = by_id(&self.doc, id).and_then(|e| e.dyn_into::<HtmlInputElement>().ok())
         else {
@@ -108,6 +111,21 @@ impl App {
         if !value.chars().all(|c| c.is_ascii_digit() || c == ' ') {
             return;
         }
+        // Every typed space must sit where the grouping puts one (after 4, 8 or 12 digits).
+        let mut seen = 0;
+        let mut last_space = false;
+        for c in value.chars() {
+            if c == ' ' {
+                if seen == 0 || seen % 4 != 0 || seen >= 16 || last_space {
+                    return;
+                }
+                last_space = true;
+            } else {
+                seen += 1;
+                last_space = false;
+            }
+        }
+        let trailing = value.ends_with(' ');
         let digits: Vec<char> = value.chars().filter(char::is_ascii_digit).collect();
         if digits.len() > 16 {
             return;
@@ -118,6 +136,9 @@ impl App {
                 grouped.push(' ');
             }
             grouped.push(*d);
+        }
+        if trailing {
+            grouped.push(' ');
         }
         if grouped == value {
             return;
@@ -139,6 +160,58 @@ impl App {
             before + (before - 1) / 4
         };
         let _ = input.set_selection_range(pos as u32, pos as u32);
+    }
+
+    /// "Lanjut" from step 1: goes on with a well-formed NIK; otherwise says
+    /// what is missing, puts the caret in the field and offers to go on anyway.
+    pub(super) fn next_from_check(&mut self) {
+        let doc = self.doc.clone();
+        let nik = super::act::value(&doc, "nik");
+        let problem = if nik.trim().is_empty() {
+            Some("next-missing")
+        } else if !crate::check_nik(&nik, today()).is_valid() {
+            Some("next-invalid")
+        } else {
+            None
+        };
+        super::set_text(&doc, "next-problem", problem.map_or("", |k| text(k, self.lang)));
+        if let Some(skip) = by_id(&doc, "skip-nik") {
+            if problem.is_some() {
+                let _ = skip.remove_attribute("hidden");
+            } else {
+                let _ = skip.set_attribute("hidden", "");
+            }
+        }
+        match problem {
+            Some(_) => {
+                if let Some(i) = by_id(&doc, "nik").and_then(|e| e.dyn_into::<HtmlElement>().ok()) {
+                    let _ = i.focus();
+                }
+            }
+            None => {
+                if let Some(w) = web_sys::window() {
+                    let _ = w.location().set_hash("#apa");
+                }
+            }
+        }
+    }
+
+    /// The hint "Ini mungkin Nomor KK?": moves the number to the KK field.
+    pub(super) fn move_to_kk(&mut self) {
+        let doc = self.doc.clone();
+        let nik = super::act::value(&doc, "nik");
+        for (id, v) in [("kk", nik.as_str()), ("nik", "")] {
+            if let Some(i) = by_id(&doc, id).and_then(|e| e.dyn_into::<HtmlInputElement>().ok()) {
+                i.set_value(v);
+            }
+        }
+        self.group_digits("kk");
+        self.render();
+        self.render_kk();
+        self.render_report();
+        if let Some(i) = by_id(&doc, "nik").and_then(|e| e.dyn_into::<HtmlElement>().ok()) {
+            let _ = i.focus();
+        }
     }
 
     pub(super) fn render_kk(&self) {

@@ -5,6 +5,7 @@
 mod act;
 mod diagnose;
 mod flow;
+mod session;
 
 use crate::date::Date;
 use crate::view::{IssueView, ReportView};
@@ -126,8 +127,56 @@ fn text(key: &str, lang: Lang) -> &'static str {
         ("diag-intro", En) => "Answer by tapping the choices. We show the likely causes and what to do.",
         ("q-service", Id) => "Layanan apa yang menolak NIK Anda?",
         ("q-service", En) => "Which service refused your NIK?",
-        ("q-message", Id) => "Apa katanya?",
-        ("q-message", En) => "What did it say?",
+        ("q-message", Id) => "Apa pesan penolakannya?",
+        ("q-message", En) => "What did the refusal say?",
+        ("more-services", Id) => "Lainnya",
+        ("more-services", En) => "Others",
+        ("why", Id) => "Mengapa? Langkah lengkap dan dokumen",
+        ("why", En) => "Why? Full steps and documents",
+        ("other-causes", Id) => "Penyebab lain",
+        ("other-causes", En) => "Other causes",
+        ("to-act", Id) => "Lanjut: Lapor",
+        ("to-act", En) => "Next: Report",
+        ("kk-hint", Id) => "Ini mungkin Nomor KK? NIK ada di KTP-el, di bawah nama provinsi.",
+        ("kk-hint", En) => "Is this perhaps the KK number? The NIK is on the KTP-el, under the province name.",
+        ("move-to-kk", Id) => "Pindahkan ke kolom Nomor KK",
+        ("move-to-kk", En) => "Move it to the KK number field",
+        ("skip-nik", Id) => "Lanjut tanpa NIK",
+        ("skip-nik", En) => "Continue without a NIK",
+        ("next-missing", Id) => "Isi dulu NIK Anda: 16 angka di KTP-el. Bila tidak ada, Anda tetap bisa lanjut tanpa NIK.",
+        ("next-missing", En) => "First type your NIK: the 16 digits on the KTP-el. If you do not have it, you can still continue without it.",
+        ("next-invalid", Id) => "NIK ini belum benar: lihat pesan di atas dan cocokkan dengan KTP-el Anda. Anda tetap bisa lanjut tanpa NIK.",
+        ("next-invalid", En) => "This NIK is not right yet: see the messages above and compare it with your KTP-el. You can still continue without it.",
+        ("act-missing", Id) => "Belum ada yang bisa dilaporkan: NIK dan Nomor KK belum diisi. Isi NIK Anda di langkah 1, lalu jawab pertanyaan di langkah 2.",
+        ("act-missing", En) => "Nothing to report yet: the NIK and KK number are empty. Type your NIK in step 1, then answer the questions in step 2.",
+        ("act-missing-go", Id) => "Ke langkah 1: Cek NIK",
+        ("act-missing-go", En) => "Go to step 1: Check the NIK",
+        ("office-more", Id) => "Ganti kabupaten/kota, atau ketik nomor WhatsApp kantor",
+        ("office-more", En) => "Change the regency/city, or type the office's WhatsApp number",
+        ("details-more", Id) => "Tambahan untuk petugas (opsional): alamat, yang sudah dicoba",
+        ("details-more", En) => "More for the officer (optional): address, what you tried",
+        ("office-wa", Id) => "Nomor WhatsApp Dukcapil yang Anda ketahui (opsional)",
+        ("office-wa", En) => "A Dukcapil WhatsApp number you know (optional)",
+        ("office-wa-hint", Id) => "Dari papan pengumuman, situs atau akun resmi kantor Dukcapil. Nomor ini hanya dipakai untuk tautan WhatsApp di bawah.",
+        ("office-wa-hint", En) => "From the Dukcapil office's notice board, website or official account. It is only used for the WhatsApp link below.",
+        ("office-none", Id) => "Kabupaten/kota alamat KK belum dipilih.",
+        ("office-none", En) => "The regency/city of your KK address is not chosen yet.",
+        ("office-from-nik", Id) => "Dipilih dari NIK Anda. Bila alamat KK Anda sekarang di tempat lain, ganti di bawah.",
+        ("office-from-nik", En) => "Chosen from your NIK. If your KK address is elsewhere now, change it below.",
+        ("office-typed", Id) => "Nomor yang Anda ketik",
+        ("office-typed", En) => "The number you typed",
+        ("wa-send-national", Id) => "Kirim ke Halo Dukcapil (0811-800-5373)",
+        ("wa-send-national", En) => "Send to Halo Dukcapil (0811-800-5373)",
+        ("wa-send-office", Id) => "Kirim ke WhatsApp Dukcapil",
+        ("wa-send-office", En) => "Send to the Dukcapil WhatsApp",
+        ("wa-to-national", Id) => "Nomor WhatsApp Dukcapil daerah Anda belum diketahui, jadi laporan dikirim ke Halo Dukcapil, layanan pengaduan nasional (nomor dari sumber 2021\u{2013}2024), dalam format yang dimintanya.",
+        ("wa-to-national", En) => "Your local Dukcapil's WhatsApp number is not known, so the report goes to Halo Dukcapil, the national complaint service (number from 2021\u{2013}2024 sources), in the format it asks for.",
+        ("wa-other", Id) => "Atau kirim ke kontak Dukcapil lain (pilih sendiri)",
+        ("wa-other", En) => "Or send to another Dukcapil contact (pick it yourself)",
+        ("wa-other-preview", Id) => "Lihat pesan untuk kontak lain",
+        ("wa-other-preview", En) => "See the message for another contact",
+        ("session-note", Id) => "Isian Anda disimpan sementara di tab ini saja (agar tidak hilang saat membuka WhatsApp) dan terhapus saat tab ditutup atau dengan tombol di atas.",
+        ("session-note", En) => "What you type is kept in this tab only (so it is not lost while you are in WhatsApp) and is gone when the tab is closed or with the button above.",
         ("q-events", Id) => "Apakah ada yang berubah? (boleh lebih dari satu, atau lewati)",
         ("q-events", En) => "Did anything change? (tick any, or skip)",
         ("kk-label", Id) => "Nomor KK (opsional, 16 angka di bagian atas KK)",
@@ -146,8 +195,8 @@ fn text(key: &str, lang: Lang) -> &'static str {
         ("where", En) => "Where",
         ("bring", Id) => "Yang dibawa",
         ("bring", En) => "What to bring",
-        ("wait", Id) => "Menunggu",
-        ("wait", En) => "Waiting",
+        ("wait", Id) => "Lama menunggu:",
+        ("wait", En) => "How long:",
         ("sources", Id) => "Sumber",
         ("sources", En) => "Sources",
         ("have-ready", Id) => "Siapkan untuk petugas",
@@ -160,8 +209,8 @@ fn text(key: &str, lang: Lang) -> &'static str {
         ("national", En) => "National channel",
         ("step-check", Id) => "Cek NIK",
         ("step-check", En) => "Check NIK",
-        ("step-diagnose", Id) => "Apa yang terjadi?",
-        ("step-diagnose", En) => "What happened?",
+        ("step-diagnose", Id) => "Penyebab",
+        ("step-diagnose", En) => "Cause",
         ("step-act", Id) => "Lapor",
         ("step-act", En) => "Report",
         ("steps-label", Id) => "Langkah",
@@ -196,14 +245,14 @@ fn text(key: &str, lang: Lang) -> &'static str {
         ("diagram-title", En) => "Two servers: your record is in SIAK but has not reached the copy institutions read.",
         ("act-title", Id) => "3. Lapor ke Dukcapil",
         ("act-title", En) => "3. Report to Dukcapil",
-        ("office-label", Id) => "Dukcapil kabupaten/kota tempat alamat KK Anda sekarang",
-        ("office-label", En) => "The Dukcapil of the regency/city of your current KK address",
-        ("office-why", Id) => "Kami pilihkan dari NIK Anda. Ubah bila alamat KK Anda sekarang di tempat lain: angka awal NIK menunjukkan tempat NIK pertama kali dibuat, bukan tempat tinggal Anda.",
-        ("office-why", En) => "We chose it from your NIK. Change it if your KK address is elsewhere now: the first digits of a NIK show where it was first issued, not where you live.",
-        ("office-choose", Id) => "\u{2014} pilih kabupaten/kota \u{2014}",
-        ("office-choose", En) => "\u{2014} choose a regency/city \u{2014}",
-        ("wa-unknown", Id) => "Nomor WhatsApp kantor ini belum diketahui. Tautan akan membuka WhatsApp dan Anda memilih kontaknya sendiri: kirim hanya ke nomor resmi Dukcapil (dari situs atau media sosial resmi kantor), atau ke Halo Dukcapil 0811-800-5373.",
-        ("wa-unknown", En) => "This office's WhatsApp number is not known. The link opens WhatsApp and you pick the contact: send only to an official Dukcapil number (from the office's official site or social media), or to Halo Dukcapil 0811-800-5373.",
+        ("office-label", Id) => "Di kabupaten/kota mana alamat KK Anda sekarang?",
+        ("office-label", En) => "In which regency/city is your KK address now?",
+        ("office-why", Id) => "Ketik nama kabupaten/kota, misalnya \u{201c}surabaya\u{201d}. Angka awal NIK menunjukkan tempat NIK pertama kali dibuat, bukan alamat KK Anda sekarang.",
+        ("office-why", En) => "Type the regency/city name, for example \u{201c}surabaya\u{201d}. The first digits of a NIK show where it was first issued, not your KK address now.",
+        ("office-results-none", Id) => "Tidak ditemukan. Coba nama lain, tanpa \u{201c}Kabupaten\u{201d} atau \u{201c}Kota\u{201d}.",
+        ("office-results-none", En) => "Not found. Try another name, without \u{201c}Kabupaten\u{201d} or \u{201c}Kota\u{201d}.",
+        ("wa-unknown", Id) => "Nomor WhatsApp kantor ini belum diketahui. Bila Anda tahu nomor resminya, ketik di bawah; kirim hanya ke nomor resmi Dukcapil.",
+        ("wa-unknown", En) => "This office's WhatsApp number is not known. If you know its official number, type it below; send only to an official Dukcapil number.",
         ("office-source", Id) => "Sumber:",
         ("office-source", En) => "Source:",
         ("details-title", Id) => "Data untuk laporan",
@@ -224,10 +273,7 @@ fn text(key: &str, lang: Lang) -> &'static str {
         ("wa-label", En) => "Check and edit if needed (in Bahasa Indonesia, for the officer)",
         ("wa-privacy", Id) => "Saat Anda mengetuk tombol ini, isi pesan (termasuk NIK dan Nomor KK) melewati server WhatsApp dan sampai ke petugas. Sebelum itu tidak ada yang dikirim.",
         ("wa-privacy", En) => "When you tap this button, the message (with the NIK and KK number) passes through WhatsApp's servers to the officer. Nothing is sent before that.",
-        ("wa-national", Id) => "Atau kirim ke Halo Dukcapil (nasional, 0811-800-5373)",
-        ("wa-national", En) => "Or send to Halo Dukcapil (national, 0811-800-5373)",
-        ("wa-send", Id) => "Kirim lewat WhatsApp",
-        ("wa-send", En) => "Send with WhatsApp",
+
         ("recompose", Id) => "Susun ulang pesan",
         ("recompose", En) => "Rebuild the message",
         ("copy", Id) => "Salin pesan",
@@ -240,8 +286,7 @@ fn text(key: &str, lang: Lang) -> &'static str {
         ("print-note", En) => "The slip fits one A4 or F4 sheet. The NIK and the KK number each have a QR code: the officer's scanner types the digits straight in.",
         ("c-screenshot", Id) => "Saya punya tangkapan layar pesan penolakan (dikirim hanya bila petugas meminta)",
         ("c-screenshot", En) => "I have a screenshot of the refusal (sent only if the officer asks)",
-        ("wa-national-preview", Id) => "Lihat pesan untuk Halo Dukcapil (format nasional)",
-        ("wa-national-preview", En) => "See the message for Halo Dukcapil (national format)",
+
         ("clear", Id) => "Hapus semua data",
         ("clear", En) => "Clear everything",
         ("cleared", Id) => "Semua data di halaman ini sudah dihapus.",
@@ -277,6 +322,10 @@ struct App {
     message_edited: bool,
     /// The citizen chose an office: stop pre-selecting from the NIK.
     office_picked: bool,
+    /// The regency/city whose Dukcapil gets the report (chosen or from the NIK).
+    office: Option<u32>,
+    /// The message in the text box is for Halo Dukcapil (no office number known).
+    route_national: bool,
     config: crate::offices::OfficeConfig,
     lang: Lang,
     _listeners: Vec<EventListener>,
@@ -329,6 +378,9 @@ impl App {
         let report = crate::check_nik(&value, today());
         let view = ReportView::new(&report, self.lang);
         let empty = value.trim().is_empty();
+        // What was typed, place by place: a wrong character is shown where it is.
+        let slots = crate::check::typed_slots(&value);
+        let marked = slots.iter().any(|s| s.bad);
 
         for (seg, start, end) in SEGMENTS {
             let Some(el) = doc
@@ -347,7 +399,19 @@ impl App {
                 })
                 .collect();
             if let Some(d) = el.query_selector(".digits").ok().flatten() {
-                d.set_text_content(Some(&digits));
+                if marked {
+                    let places: Vec<crate::check::Slot> = (start..end)
+                        .map(|i| {
+                            slots.get(i).copied().unwrap_or(crate::check::Slot {
+                                ch: '\u{b7}',
+                                bad: false,
+                            })
+                        })
+                        .collect();
+                    fill_marked(doc, &d, &places, false);
+                } else {
+                    d.set_text_content(Some(&digits));
+                }
             }
             let mut state = if view.digits.len() >= end {
                 "ok"
@@ -366,7 +430,15 @@ impl App {
                     };
                 }
             }
-            if report.bad_chars || report.digits.count() > 16 {
+            if marked {
+                state = if slots.iter().take(end).skip(start).any(|s| s.bad) {
+                    "bad"
+                } else if slots.len() >= end {
+                    "ok"
+                } else {
+                    "empty"
+                };
+            } else if report.bad_chars || report.digits.count() > 16 {
                 state = "empty";
             }
             let _ = el.set_attribute("data-state", state);
@@ -429,6 +501,22 @@ impl App {
                 }
             }
         }
+        if let Some(echo) = by_id(doc, "nik-echo") {
+            if marked {
+                fill_marked(doc, &echo, &slots, true);
+                let _ = echo.remove_attribute("hidden");
+            } else {
+                echo.set_text_content(None);
+                let _ = echo.set_attribute("hidden", "");
+            }
+        }
+        if let Some(hint) = by_id(doc, "kk-hint") {
+            if crate::check::nik_looks_like_kk(&value, today()) {
+                let _ = hint.remove_attribute("hidden");
+            } else {
+                let _ = hint.set_attribute("hidden", "");
+            }
+        }
         set_text(
             doc,
             "disclaimer",
@@ -438,6 +526,33 @@ impl App {
                 ""
             },
         );
+    }
+}
+
+/// Writes `slots` into `el` as text, each wrong character in a `<mark>`;
+/// `grouped` puts a space after every fourth place, as the NIK is read.
+fn fill_marked(doc: &Document, el: &Element, slots: &[crate::check::Slot], grouped: bool) {
+    el.set_text_content(None);
+    let mut run = String::new();
+    for (i, s) in slots.iter().enumerate() {
+        if grouped && i > 0 && i % 4 == 0 {
+            run.push(' ');
+        }
+        if s.bad {
+            if !run.is_empty() {
+                let _ = el.append_with_str_1(&run);
+                run.clear();
+            }
+            if let Ok(m) = doc.create_element("mark") {
+                m.set_text_content(Some(&s.ch.to_string()));
+                let _ = el.append_child(&m);
+            }
+        } else {
+            run.push(s.ch);
+        }
+    }
+    if !run.is_empty() {
+        let _ = el.append_with_str_1(&run);
     }
 }
 
@@ -479,22 +594,21 @@ pub fn start() {
         app.render_report();
     });
     on(&doc, &mut l, "lang", "click", |app| {
+        // Switching language rewrites text; the reader stays where they were.
+        let y = web_sys::window().and_then(|w| w.scroll_y().ok());
         app.lang = if app.lang == Lang::Id {
             Lang::En
         } else {
             Lang::Id
         };
-        app.translate();
-        app.render();
-        app.render_questions();
-        app.render_office_picker();
-        if app.diagnosed {
-            app.render_diagnosis();
+        session::remember_lang(app.lang);
+        app.rerender_all();
+        if let (Some(w), Some(y)) = (web_sys::window(), y) {
+            w.scroll_to_with_x_and_y(0.0, y);
         }
-        app.render_kk();
-        app.render_stated();
-        app.render_report();
     });
+    on(&doc, &mut l, "next-diagnose", "click", |app| app.next_from_check());
+    on(&doc, &mut l, "move-to-kk", "click", |app| app.move_to_kk());
     on(&doc, &mut l, "diagnose-btn", "click", |app| {
         app.diagnosed = true;
         app.render_diagnosis();
@@ -503,13 +617,27 @@ pub fn start() {
     });
     // Any answer or detail changes the report (the message only until the citizen edits it).
     on(&doc, &mut l, "diagnose", "change", |app| {
+        app.preselect_office();
         app.render_report()
     });
     on(&doc, &mut l, "diagnose", "input", |app| app.render_report());
-    on(&doc, &mut l, "office", "change", |app| {
-        app.office_picked = true;
-        app.render_report();
+    on(&doc, &mut l, "office-search", "input", |app| {
+        app.render_office_results()
     });
+    on(&doc, &mut l, "office-wa", "input", |app| app.render_report());
+    if let Some(results) = by_id(&doc, "office-results") {
+        l.push(EventListener::new(&results, "click", |e| {
+            let code = e
+                .target()
+                .and_then(|t| t.dyn_into::<Element>().ok())
+                .and_then(|t| t.closest("[data-code]").ok().flatten())
+                .and_then(|b| b.get_attribute("data-code"))
+                .and_then(|c| c.parse::<u32>().ok());
+            if let Some(code) = code {
+                with_app(|app| app.choose_office(code));
+            }
+        }));
+    }
     on(&doc, &mut l, "details", "input", |app| app.render_report());
     on(&doc, &mut l, "wa-text", "input", |app| {
         app.message_edited = true;
@@ -539,26 +667,50 @@ pub fn start() {
         diagnosed: false,
         message_edited: false,
         office_picked: false,
+        office: None,
+        route_national: true,
         config: crate::offices::OfficeConfig::default(),
         doc,
-        lang: Lang::Id,
+        lang: session::remembered_lang(),
         _listeners: l,
     };
+    app.render_questions();
+    // What the citizen typed before the phone discarded the tab comes back.
+    app.restore_session();
     app.translate();
     // A NIK or KK typed while the wasm was still on its way is grouped and checked now.
     app.group_digits("nik");
     app.group_digits("kk");
     app.render();
     app.render_kk();
+    app.render_stated();
     app.render_questions();
-    app.render_office_picker();
     app.preselect_office();
+    if app.diagnosed {
+        app.render_diagnosis();
+    }
     app.render_report();
     app.show_step_from_hash(false);
     if let Some(body) = app.doc.body() {
         let _ = body.set_attribute("data-ready", "yes");
     }
     APP.with(|a| *a.borrow_mut() = Some(app));
+}
+
+impl App {
+    /// Every text of the page again, in the current language.
+    fn rerender_all(&mut self) {
+        self.translate();
+        self.render();
+        self.render_questions();
+        if self.diagnosed {
+            self.render_diagnosis();
+        }
+        self.render_kk();
+        self.render_stated();
+        self.render_office_results();
+        self.render_report();
+    }
 }
 
 /// The deployer's `offices.json` as text (boot.js fetches it from the same
