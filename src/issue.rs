@@ -251,7 +251,12 @@ impl Issue {
 fn describe_char(ch: char, lang: Lang) -> String {
     let (letter, mark, other, unseen) = match lang {
         Lang::Id => ("huruf", "tanda", "karakter", "karakter tak terlihat"),
-        Lang::En => ("the letter", "the mark", "the character", "an invisible character"),
+        Lang::En => (
+            "the letter",
+            "the mark",
+            "the character",
+            "an invisible character",
+        ),
     };
     // ASCII classes only: Unicode's tables would add kilobytes to the wasm.
     let kind = if ch.is_ascii_alphabetic() {

@@ -468,6 +468,10 @@ fn no_cause_is_guessed_before_step_2_is_answered() {
         ..Answers::default()
     };
     let r = report(&only_numbers, &c);
-    assert!(r.cause.is_empty() && !r.text.contains("Dugaan penyebab"), "{}", r.text);
+    assert!(
+        r.cause.is_empty() && !r.text.contains("Dugaan penyebab"),
+        "{}",
+        r.text
+    );
     assert!(!report(&a, &c).cause.is_empty());
 }

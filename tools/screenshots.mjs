@@ -21,14 +21,14 @@ await page.locator('#kk').fill('3511012003150007');
 await page.screenshot({ path: out + '1-cek-nik.png' });
 
 await page.getByRole('button', { name: 'Lanjut: Apa yang terjadi?' }).click();
-await page.getByRole('radio', { name: 'BPJS Kesehatan / KIS' }).check();
+await page.getByRole('radio', { name: 'BPJS Kesehatan', exact: true }).check();
 await page.getByRole('radio', { name: 'NIK tidak ditemukan / tidak terdaftar' }).check();
 await page.getByRole('button', { name: 'Lihat kemungkinan penyebab' }).click();
 await page.locator('#diagnosis article.cause').first().scrollIntoViewIfNeeded();
 await page.evaluate(() => document.querySelector('#diagnosis article.cause').scrollIntoView());
 await page.screenshot({ path: out + '2-apa-yang-terjadi.png' });
 
-await page.getByRole('button', { name: 'Lanjut: Lapor' }).click();
+await page.locator('#diagnose :is(a, button):visible', { hasText: 'Lanjut: Lapor' }).click();
 await page.getByLabel('Nama lengkap (sesuai KTP-el)').fill('Siti Aminah');
 await page.getByLabel('Desa/kelurahan alamat KK').fill('Maesan');
 await page.getByLabel('Kecamatan alamat KK').fill('Maesan');

@@ -57,7 +57,13 @@ impl App {
         }
         let hits = offices::search(&query, 6);
         if hits.is_empty() {
-            add(doc, &out, "p", "hint", text("office-results-none", self.lang));
+            add(
+                doc,
+                &out,
+                "p",
+                "hint",
+                text("office-results-none", self.lang),
+            );
             return;
         }
         for code in hits {
@@ -276,7 +282,13 @@ impl App {
         };
         add(doc, &out, "strong", "", &office.name);
         if !self.office_picked {
-            add(doc, &out, "span", "hint", text("office-from-nik", self.lang));
+            add(
+                doc,
+                &out,
+                "span",
+                "hint",
+                text("office-from-nik", self.lang),
+            );
         }
         match &office.whatsapp {
             Some(n) => {

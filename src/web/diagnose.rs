@@ -209,7 +209,12 @@ impl App {
 const COMMON_SERVICES: [&str; 4] = ["bpjs_kesehatan", "bank", "sim_card", "bansos"];
 
 /// One source list, as links with their dates.
-fn sources(doc: &Document, parent: &Element, list: &[crate::diagnose::Source], lang: Lang) -> Option<()> {
+fn sources(
+    doc: &Document,
+    parent: &Element,
+    list: &[crate::diagnose::Source],
+    lang: Lang,
+) -> Option<()> {
     let details = add(doc, parent, "details", "sources", "")?;
     add(doc, &details, "summary", "", text("sources", lang))?;
     let ul = add(doc, &details, "ul", "", "")?;
@@ -262,7 +267,13 @@ fn render(doc: &Document, out: &Element, d: &DiagnosisView, lang: Lang) -> Optio
     add_list(doc, &why, "ul", "documents", &d.documents)?;
     add(doc, &why, "h4", "", text("have-ready", lang))?;
     add_list(doc, &why, "ul", "have-ready", &d.have_ready)?;
-    add(doc, &why, "p", "wait", &format!("{} {}", text("wait", lang), top.wait))?;
+    add(
+        doc,
+        &why,
+        "p",
+        "wait",
+        &format!("{} {}", text("wait", lang), top.wait),
+    )?;
     sources(doc, &why, top.sources, lang)?;
 
     if d.causes.len() > 1 {
@@ -290,7 +301,13 @@ fn render(doc: &Document, out: &Element, d: &DiagnosisView, lang: Lang) -> Optio
             add(doc, &card, "p", "explain", c.explain)?;
             add(doc, &card, "h5", "", text("bring", lang))?;
             add_list(doc, &card, "ul", "", &c.documents)?;
-            add(doc, &card, "p", "wait", &format!("{} {}", text("wait", lang), c.wait))?;
+            add(
+                doc,
+                &card,
+                "p",
+                "wait",
+                &format!("{} {}", text("wait", lang), c.wait),
+            )?;
             sources(doc, &card, c.sources, lang)?;
         }
     }

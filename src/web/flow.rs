@@ -174,7 +174,11 @@ impl App {
         } else {
             None
         };
-        super::set_text(&doc, "next-problem", problem.map_or("", |k| text(k, self.lang)));
+        super::set_text(
+            &doc,
+            "next-problem",
+            problem.map_or("", |k| text(k, self.lang)),
+        );
         if let Some(skip) = by_id(&doc, "skip-nik") {
             if problem.is_some() {
                 let _ = skip.remove_attribute("hidden");

@@ -165,10 +165,10 @@ fn text(key: &str, lang: Lang) -> &'static str {
         ("office-from-nik", En) => "Chosen from your NIK. If your KK address is elsewhere now, change it below.",
         ("office-typed", Id) => "Nomor yang Anda ketik",
         ("office-typed", En) => "The number you typed",
-        ("wa-send-national", Id) => "Kirim ke Halo Dukcapil (0811-800-5373)",
-        ("wa-send-national", En) => "Send to Halo Dukcapil (0811-800-5373)",
-        ("wa-send-office", Id) => "Kirim ke WhatsApp Dukcapil",
-        ("wa-send-office", En) => "Send to the Dukcapil WhatsApp",
+        ("wa-send-national", Id) => "Kirim lewat WhatsApp ke Halo Dukcapil (0811-800-5373)",
+        ("wa-send-national", En) => "Send with WhatsApp to Halo Dukcapil (0811-800-5373)",
+        ("wa-send-office", Id) => "Kirim lewat WhatsApp ke Dukcapil",
+        ("wa-send-office", En) => "Send with WhatsApp to Dukcapil",
         ("wa-to-national", Id) => "Nomor WhatsApp Dukcapil daerah Anda belum diketahui, jadi laporan dikirim ke Halo Dukcapil, layanan pengaduan nasional (nomor dari sumber 2021\u{2013}2024), dalam format yang dimintanya.",
         ("wa-to-national", En) => "Your local Dukcapil's WhatsApp number is not known, so the report goes to Halo Dukcapil, the national complaint service (number from 2021\u{2013}2024 sources), in the format it asks for.",
         ("wa-other", Id) => "Atau kirim ke kontak Dukcapil lain (pilih sendiri)",
@@ -607,7 +607,9 @@ pub fn start() {
             w.scroll_to_with_x_and_y(0.0, y);
         }
     });
-    on(&doc, &mut l, "next-diagnose", "click", |app| app.next_from_check());
+    on(&doc, &mut l, "next-diagnose", "click", |app| {
+        app.next_from_check()
+    });
     on(&doc, &mut l, "move-to-kk", "click", |app| app.move_to_kk());
     on(&doc, &mut l, "diagnose-btn", "click", |app| {
         app.diagnosed = true;
@@ -624,7 +626,9 @@ pub fn start() {
     on(&doc, &mut l, "office-search", "input", |app| {
         app.render_office_results()
     });
-    on(&doc, &mut l, "office-wa", "input", |app| app.render_report());
+    on(&doc, &mut l, "office-wa", "input", |app| {
+        app.render_report()
+    });
     if let Some(results) = by_id(&doc, "office-results") {
         l.push(EventListener::new(&results, "click", |e| {
             let code = e

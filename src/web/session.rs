@@ -84,10 +84,19 @@ impl App {
             }
         }
         let ticked = Array::new();
-        if let Ok(list) = doc.query_selector_all("input[type=radio]:checked, input[type=checkbox]:checked") {
+        if let Ok(list) =
+            doc.query_selector_all("input[type=radio]:checked, input[type=checkbox]:checked")
+        {
             for i in 0..list.length() {
-                if let Some(input) = list.item(i).and_then(|n| n.dyn_into::<HtmlInputElement>().ok()) {
-                    let name = if input.name().is_empty() { input.id() } else { input.name() };
+                if let Some(input) = list
+                    .item(i)
+                    .and_then(|n| n.dyn_into::<HtmlInputElement>().ok())
+                {
+                    let name = if input.name().is_empty() {
+                        input.id()
+                    } else {
+                        input.name()
+                    };
                     ticked.push(&JsValue::from_str(&format!("{name}={}", input.value())));
                 }
             }
@@ -129,11 +138,18 @@ impl App {
         }
         if let Some(ticked) = get(&o, "ticked").dyn_ref::<Array>() {
             for t in ticked.iter().filter_map(|t| t.as_string()) {
-                let Some((name, value)) = t.split_once('=') else { continue };
+                let Some((name, value)) = t.split_once('=') else {
+                    continue;
+                };
                 let selector = format!("input[name='{name}'], input#{name}");
-                let Ok(list) = doc.query_selector_all(&selector) else { continue };
+                let Ok(list) = doc.query_selector_all(&selector) else {
+                    continue;
+                };
                 for i in 0..list.length() {
-                    if let Some(input) = list.item(i).and_then(|n| n.dyn_into::<HtmlInputElement>().ok()) {
+                    if let Some(input) = list
+                        .item(i)
+                        .and_then(|n| n.dyn_into::<HtmlInputElement>().ok())
+                    {
                         if input.value() == value {
                             input.set_checked(true);
                         }

@@ -53,13 +53,14 @@ test('every control on every step has a name; problems are in live regions; focu
   assertAllNamed(step2, 'Apa yang terjadi?');
   assert.ok(step2.filter((c) => c.role === 'radio').length >= 10, 'the answers are radio buttons a screen reader can tick');
 
-  await page.getByRole('radio', { name: 'BPJS Kesehatan / KIS' }).check();
-  await page.getByRole('button', { name: 'Lanjut: Lapor' }).click();
+  await page.getByRole('radio', { name: 'BPJS Kesehatan', exact: true }).check();
+  await page.locator('#diagnose :is(a, button):visible', { hasText: 'Lanjut: Lapor' }).click();
   await page.waitForFunction(() => document.activeElement?.id === 'act-title');
+  await page.getByText('Ganti kabupaten/kota, atau ketik nomor WhatsApp kantor').click();
   const step3 = await controls(page);
   assertAllNamed(step3, 'Lapor');
   assert.ok(step3.some((c) => c.role === 'link' && /WhatsApp/.test(c.name)), JSON.stringify(step3));
-  assert.ok(step3.some((c) => c.role === 'combobox'), 'the office picker is reachable');
+  assert.ok(step3.some((c) => c.role === 'searchbox' && /alamat KK Anda sekarang/.test(c.name)), 'the office search is reachable');
 
   // The step bar says which step is current, in words a screen reader reads.
   assert.equal(await page.locator('nav.progress [aria-current="step"]').getAttribute('data-step'), 'act');

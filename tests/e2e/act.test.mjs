@@ -17,13 +17,14 @@ async function fillBondowoso(page) {
   await page.locator('#nik').fill('3511 0150 0385 0001');
   await page.locator('#kk').fill('3511012003150007');
   await page.getByRole('button', { name: 'Lanjut: Apa yang terjadi?' }).click();
-  await page.getByRole('radio', { name: 'BPJS Kesehatan / KIS' }).check();
+  await page.getByRole('radio', { name: 'BPJS Kesehatan', exact: true }).check();
   await page.getByRole('radio', { name: 'NIK tidak ditemukan / tidak terdaftar' }).check();
   await page.getByLabel('Pesan persisnya (opsional)').fill('NIK tidak ditemukan #404 & coba lagi + nanti');
   await page.getByLabel('Sejak kapan? (opsional)').fill('Oktober 2026');
   await page.getByRole('button', { name: 'Lihat kemungkinan penyebab' }).click();
-  await page.getByRole('button', { name: 'Lanjut: Lapor' }).click();
+  await page.getByRole('link', { name: 'Lanjut: Lapor' }).click();
   await page.getByLabel('Nama lengkap (sesuai KTP-el)').fill('Siti Aminah');
+  await page.getByText('Tambahan untuk petugas (opsional): alamat, yang sudah dicoba').click();
   await page.getByLabel('Desa/kelurahan alamat KK').fill('Desa Maesan');
   await page.getByLabel('Kecamatan alamat KK').fill('Maesan');
   await page.getByLabel('Nomor HP Anda (untuk dihubungi petugas)').fill('+62 812-3456-7890');
@@ -34,46 +35,68 @@ function textOf(href) {
   return { host: u.host, path: u.pathname, text: u.searchParams.get('text'), raw: href.split('?text=')[1] };
 }
 
-test('Bondowoso: the office is pre-selected from the NIK and the link carries exactly the message shown', async () => {
+test('Bondowoso: no office number known, so the report goes to Halo Dukcapil in its format; the office route is one tap away', async () => {
   const { page, problems, requests, context } = await open();
   await fillBondowoso(page);
-  assert.equal(await page.locator('#office').inputValue(), '3511');
+  assert.equal(await page.locator('#office-contact').getAttribute('data-regency'), '3511', 'the office is pre-selected from the NIK');
   assert.match(await page.locator('#office-contact').textContent(), /Kabupaten Bondowoso.*belum diketahui/s);
+  // The primary link reaches a person: Halo Dukcapil's WhatsApp (sourced), with the text shown.
   const shown = await page.locator('#wa-text').inputValue();
-  assert.match(shown, /^\*Laporan NIK bermasalah\*\nRef: KN-[2-9A-Z]{4}-[2-9A-Z]{4}\n/);
+  assert.ok(shown.startsWith('#NIK 3511015003850001\n#Nama Siti Aminah\n#NomorKK 3511012003150007\n#Telp 0812-3456-7890\n#permasalahan NIK tidak ditemukan / tidak terdaftar di BPJS Kesehatan / KIS'), shown);
+  assert.ok(shown.includes('alamat KK Desa Maesan, Kec. Maesan, Kabupaten Bondowoso, Jawa Timur'), shown);
+  assert.ok(shown.includes('konsolidasi/sinkronisasi NIK'), shown);
+  const link = textOf(await page.locator('#wa-link').getAttribute('href'));
+  assert.equal(link.host, 'wa.me');
+  assert.equal(link.path, '/628118005373');
+  assert.equal(link.text, shown);
+  assert.ok(!/[#&+\n ]/.test(link.raw), 'special characters are percent-encoded');
+  assert.equal(decodeURIComponent(link.raw), shown);
+  assert.match(await page.locator('#wa-link').textContent(), /WhatsApp ke Halo Dukcapil/);
+  assert.match(await page.locator('#wa-to').textContent(), /Halo Dukcapil/);
+  // The office format, for a contact the citizen picks, readable before tapping.
+  const other = textOf(await page.locator('#wa-other').getAttribute('href'));
+  assert.equal(other.path, '/', 'no office number is known: the citizen picks the contact');
+  assert.match(other.text, /^\*Laporan NIK bermasalah\*\nRef: KN-[2-9A-Z]{4}-[2-9A-Z]{4}\n/);
   for (const s of ['NIK: 3511015003850001', 'No. KK: 3511012003150007', 'Nama: Siti Aminah', 'No. HP: 0812-3456-7890',
     'Jenis penolakan: NIK tidak ditemukan / tidak terdaftar', 'Pesan persis: “NIK tidak ditemukan #404 & coba lagi + nanti”',
     'Alamat KK: Desa Maesan, Kec. Maesan, Kabupaten Bondowoso, Jawa Timur',
     'Mohon bantuan konsolidasi/sinkronisasi NIK saya']) {
-    assert.ok(shown.includes(s), s);
+    assert.ok(other.text.includes(s), s);
   }
-  assert.ok([...shown].length < 1500);
-  const href = await page.locator('#wa-link').getAttribute('href');
-  const link = textOf(href);
-  assert.equal(link.host, 'wa.me');
-  assert.equal(link.path, '/', 'no office number is known: the citizen picks the contact');
-  assert.equal(link.text, shown);
-  assert.ok(!/[#&+\n ]/.test(link.raw), 'special characters are percent-encoded');
-  assert.equal(decodeURIComponent(link.raw), shown);
-  // The national Halo Dukcapil WhatsApp (sourced) is offered when the office's number is unknown.
-  // It carries Halo Dukcapil's own format, which the citizen can read before tapping.
-  const national = textOf(await page.locator('#wa-national').getAttribute('href'));
-  assert.equal(national.path, '/628118005373');
-  assert.ok(national.text.startsWith('#NIK 3511015003850001\n#Nama Siti Aminah\n#NomorKK 3511012003150007\n#Telp 0812-3456-7890\n#permasalahan NIK tidak ditemukan / tidak terdaftar di BPJS Kesehatan / KIS'), national.text);
-  assert.ok(!/[#&+\n ]/.test(national.raw), 'the #s of the national format are percent-encoded');
-  assert.ok(await page.locator('#wa-national').isVisible());
-  await page.getByText('Lihat pesan untuk Halo Dukcapil (format nasional)').click();
-  assert.equal(await page.locator('#wa-national-text').textContent(), national.text);
+  assert.ok([...other.text].length < 1500);
+  await page.getByText('Lihat pesan untuk kontak lain').click();
+  assert.equal(await page.locator('#wa-other-text').textContent(), other.text);
   // The screenshot line only when the citizen says she has one; never a photo of the KTP-el or KK.
-  assert.ok(!shown.includes('Tangkapan layar'));
+  assert.ok(!shown.includes('tangkapan layar'));
   await page.getByLabel('Saya punya tangkapan layar pesan penolakan (dikirim hanya bila petugas meminta)').check();
-  assert.ok((await page.locator('#wa-text').inputValue()).includes('Tangkapan layar penolakan dapat saya kirim bila diminta.'));
+  assert.ok((await page.locator('#wa-text').inputValue()).includes('tangkapan layar penolakan dapat saya kirim bila diminta'));
+  assert.ok((await page.locator('#wa-other-text').textContent()).includes('Tangkapan layar penolakan dapat saya kirim bila diminta.'));
   await page.getByLabel('Saya punya tangkapan layar pesan penolakan (dikirim hanya bila petugas meminta)').uncheck();
   await page.screenshot({ path: SHOTS + 'act.png', fullPage: true });
   // Nothing of this left the page: no request carried the NIK or KK.
   for (const u of requests) assert.ok(!u.includes('3511015003850001') && !u.includes('3511012003150007'), u);
   assert.equal(page.url(), server.url + '#lapor', 'the NIK is never put in the page URL');
   assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('an office number the citizen types becomes the primary link; a landline is explained', async () => {
+  const { page, context } = await open();
+  await fillBondowoso(page);
+  await page.getByText('Ganti kabupaten/kota, atau ketik nomor WhatsApp kantor').click();
+  const field = page.getByLabel('Nomor WhatsApp Dukcapil yang Anda ketahui (opsional)');
+  await field.fill('0332-123456');
+  assert.match(await page.locator('#office-wa-problem').textContent(), /telepon rumah\/kantor/);
+  assert.equal(textOf(await page.locator('#wa-link').getAttribute('href')).path, '/628118005373', 'still Halo Dukcapil');
+  await field.fill('+62 812-7777-8888');
+  assert.equal(await page.locator('#office-wa-problem').textContent(), '');
+  const link = textOf(await page.locator('#wa-link').getAttribute('href'));
+  assert.equal(link.path, '/6281277778888');
+  assert.match(link.text, /^\*Laporan NIK bermasalah\*\n.*\nKepada: Dinas Kependudukan dan Pencatatan Sipil Kabupaten Bondowoso\n/);
+  assert.equal(link.text, await page.locator('#wa-text').inputValue());
+  assert.match(await page.locator('#wa-link').textContent(), /0812-7777-8888/);
+  assert.ok(await page.locator('#other-route').isHidden());
+  assert.match(await page.locator('#office-contact').textContent(), /WhatsApp: 0812-7777-8888.*Nomor yang Anda ketik/s);
   await context.close();
 });
 
@@ -86,7 +109,7 @@ test('editing the message rebuilds the link from the edited text; a wrong phone 
   assert.match(await page.locator('#phone-problem').textContent(), /telepon rumah\/kantor/);
   assert.equal(await page.locator('#wa-text').inputValue(), 'Halo Dukcapil, NIK saya 3511015003850001 #tolong', 'an edit is not overwritten');
   await page.getByRole('button', { name: 'Susun ulang pesan' }).click();
-  assert.match(await page.locator('#wa-text').inputValue(), /^\*Laporan NIK bermasalah\*/);
+  assert.match(await page.locator('#wa-text').inputValue(), /^#NIK 3511015003850001\n/);
   await context.close();
 });
 
@@ -96,8 +119,8 @@ test('a deployer number in offices.json is used, with its source', async () => {
   const { page, context } = await open((pg) => pg.route('**/offices.json', (r) => r.fulfill({ body: cfg, contentType: 'application/json' })));
   await fillBondowoso(page);
   const href = await page.locator('#wa-link').getAttribute('href');
-  assert.ok(href.startsWith('https://wa.me/6281200001111?text='), href);
-  assert.ok(await page.locator('#wa-national').isHidden(), 'a known office number needs no fallback');
+  assert.ok(href.startsWith('https://wa.me/6281200001111?text=%2ALaporan'), href);
+  assert.ok(await page.locator('#other-route').isHidden(), 'a known office number needs no fallback');
   assert.match(await page.locator('#office-contact').textContent(), /0812-0000-1111.*Senin–Jumat.*example\.org/s);
   assert.equal(await page.locator('#deployer').textContent(), 'Uji coba');
   await context.close();
@@ -122,7 +145,7 @@ test('a broken offices.json shows a clear message and the site keeps working', a
     assert.match(await page.locator('#config-error').textContent(), /tidak dapat dipakai/);
     await page.locator('#nik').fill('3511015003850001');
     assert.equal(await page.locator('#summary').textContent(), 'Format NIK benar.');
-    assert.ok((await page.locator('#wa-link').getAttribute('href')).startsWith('https://wa.me/?text='));
+    assert.ok((await page.locator('#wa-link').getAttribute('href')).startsWith('https://wa.me/628118005373?text='));
     assert.deepEqual(problems, []);
     await context.close();
   }
@@ -131,7 +154,7 @@ test('a broken offices.json shows a clear message and the site keeps working', a
 test('the slip prints on one A4 page with one QR code per number, each exactly its 16 digits', async () => {
   const { page, context } = await open();
   await fillBondowoso(page);
-  const ref = (await page.locator('#wa-text').inputValue()).match(/Ref: (KN-\S+)/)[1];
+  const ref = (await page.locator('#wa-other-text').textContent()).match(/Ref: (KN-\S+)/)[1];
   const dir = mkdtempSync(join(tmpdir(), 'slip-'));
   const pdf = join(dir, 'slip.pdf');
   await page.emulateMedia({ media: 'print' });
@@ -171,6 +194,6 @@ test('clear everything empties every field and result', async () => {
   const stored = await page.evaluate(async () => ({
     local: localStorage.length, session: sessionStorage.length, cookies: document.cookie,
   }));
-  assert.deepEqual(stored, { local: 0, session: 0, cookies: '' });
+  assert.deepEqual(stored, { local: 0, session: 0, cookies: '' }, 'nothing kept after clearing');
   await context.close();
 });

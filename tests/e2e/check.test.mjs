@@ -62,11 +62,12 @@ test('a letter O, an old Papua code and a pasted label', async () => {
   const field = page.locator('#nik');
   await field.fill('35110150O3850001');
   const msgs = await page.locator('#messages li').allTextContents();
-  assert.ok(msgs.some((m) => m.includes('posisi 9') && m.includes('angka 0')), msgs.join('\n'));
+  assert.ok(msgs.some((m) => m.includes('huruf “O” di angka ke-9') && m.includes('maksudnya 0 (nol)')), msgs.join('\n'));
+  assert.ok(msgs.every((m) => !m.includes('U+')), 'no code points for citizens');
   await field.fill('NIK: 9101010101800001');
   assert.equal(await seg(page, 'reg').locator('.name').textContent(), 'Kabupaten Merauke');
   const old = await page.locator('#messages li[data-code="NIK_REGION_OLD_EDITION"]').textContent();
-  assert.match(old, /kode lama/);
+  assert.match(old, /kode lama, dipakai sampai 2022 \(sekarang Kabupaten Merauke 93\.01, Provinsi Papua Selatan\)/);
   assert.equal(await page.locator('#summary').textContent(), 'Format NIK benar.');
   await context.close();
 });

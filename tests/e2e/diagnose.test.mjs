@@ -1,7 +1,7 @@
 // "Apa yang terjadi?": a citizen taps answers on a phone and reads the cards.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launch, openReady, SHOTS } from './helpers.mjs';
+import { startServer, launch, openReady, SHOTS, NARROW } from './helpers.mjs';
 
 let server, browser;
 before(async () => { server = await startServer(); browser = await launch(); });
@@ -15,7 +15,7 @@ test('the Bondowoso story: BPJS refused, nothing changed -> WhatsApp with NIK an
   await page.locator('#kk').fill('3511012003150007');
   await page.getByRole('button', { name: 'Lanjut: Apa yang terjadi?' }).click();
   assert.equal(await page.evaluate(() => document.activeElement.id), 'diag-title', 'focus moves to the new step');
-  await page.getByRole('radio', { name: 'BPJS Kesehatan / KIS' }).check();
+  await page.getByRole('radio', { name: 'BPJS Kesehatan', exact: true }).check();
   await page.getByRole('radio', { name: 'NIK tidak ditemukan / tidak terdaftar' }).check();
   await page.getByLabel('Pesan persisnya (opsional)').fill('NIK tidak ditemukan');
   await page.getByRole('button', { name: 'Lihat kemungkinan penyebab' }).click();
@@ -23,7 +23,7 @@ test('the Bondowoso story: BPJS refused, nothing changed -> WhatsApp with NIK an
   assert.equal(await first.getAttribute('data-cause'), 'A');
   assert.equal(await first.locator('.confidence').textContent(), 'Paling mungkin');
   assert.match(await first.locator('.title').textContent(), /belum tersalin/);
-  assert.match(await page.locator('#diagnosis .channel').textContent(), /WhatsApp cukup/);
+  assert.match(await page.locator('#diagnosis .channel').textContent(), /Cukup lewat WhatsApp/);
   assert.deepEqual(await page.locator('#diagnosis .documents li').allTextContents(), ['KTP-el asli dan fotokopinya', 'Kartu Keluarga (KK) terbaru, asli dan fotokopinya']);
   assert.ok((await page.locator('#diagnosis .have-ready li').allTextContents()).some((t) => t.includes('“NIK tidak ditemukan”')));
   assert.match(await page.locator('#diagnosis .disclaimer').textContent(), /hanya Dukcapil yang dapat memastikan/);
@@ -37,7 +37,12 @@ test('the Bondowoso story: BPJS refused, nothing changed -> WhatsApp with NIK an
 
 test('moved and a new KK: two causes, visit, answers kept across a language switch', async () => {
   const { page, context } = await open();
+  // No NIK: "Lanjut" says so and keeps the citizen on step 1; she can still go on without it.
   await page.getByRole('button', { name: 'Lanjut: Apa yang terjadi?' }).click();
+  assert.match(await page.locator('#next-problem').textContent(), /Isi dulu NIK Anda/);
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'nik', 'the caret goes to the NIK field');
+  await page.getByRole('button', { name: 'Lanjut tanpa NIK' }).click();
+  await page.getByText('Lainnya', { exact: true }).click();
   await page.getByRole('radio', { name: 'Layanan lain' }).check();
   await page.getByRole('radio', { name: 'NIK dan Nomor KK tidak sesuai' }).check();
   await page.getByRole('checkbox', { name: /Pindah alamat/ }).check();
@@ -48,7 +53,7 @@ test('moved and a new KK: two causes, visit, answers kept across a language swit
   assert.equal(await page.locator('#diagnosis .channel').getAttribute('data-channel'), 'visit');
   await page.getByRole('button', { name: 'English' }).click();
   assert.ok(await page.getByRole('checkbox', { name: /Moved house/ }).isChecked());
-  assert.match(await page.locator('#diagnosis .summary').textContent(), /equally likely/);
+  assert.equal(await page.locator('#diagnosis .cause.top .confidence').textContent(), 'Equally likely');
   await context.close();
 });
 
@@ -56,9 +61,37 @@ test('an invalid NIK says: check the KTP-el first', async () => {
   const { page, context } = await open();
   await page.locator('#nik').fill('3511013502850001');
   await page.getByRole('button', { name: 'Lanjut: Apa yang terjadi?' }).click();
-  await page.getByRole('radio', { name: 'Bank atau dompet digital' }).check();
+  assert.match(await page.locator('#next-problem').textContent(), /NIK ini belum benar/);
+  await page.getByRole('button', { name: 'Lanjut tanpa NIK' }).click();
+  await page.getByRole('radio', { name: 'Bank / dompet digital' }).check();
   await page.getByRole('button', { name: 'Lihat kemungkinan penyebab' }).click();
   assert.match(await page.locator('#diagnosis .notice[data-code="check_nik_first"]').textContent(), /Periksa dulu angka NIK/);
   assert.equal(await page.locator('#diagnosis article.cause').first().getAttribute('data-cause'), 'B');
+  await context.close();
+});
+
+test('at 360x740 the answer fits one screen: the top cause and the way to step 3', async () => {
+  const { page, context } = await openReady(browser, server.url, null, NARROW);
+  await page.locator('#nik').fill('3511015003850001');
+  await page.locator('#kk').fill('3511012003150007');
+  await page.getByRole('button', { name: 'Lanjut: Apa yang terjadi?' }).click();
+  await page.getByRole('radio', { name: 'BPJS Kesehatan', exact: true }).check();
+  await page.getByRole('radio', { name: 'NIK tidak ditemukan / tidak terdaftar' }).check();
+  await page.getByRole('button', { name: 'Lihat kemungkinan penyebab' }).click();
+  const m = await page.evaluate(() => {
+    const title = document.querySelector('#diagnosis-summary').getBoundingClientRect();
+    const go = document.querySelector('#diagnosis a.to-act').getBoundingClientRect();
+    const bar = document.querySelector('nav.progress').getBoundingClientRect();
+    const lines = [...document.querySelectorAll('#diagnosis .cause.top p:not(.confidence)')].map((p) => p.textContent);
+    return { titleTop: title.top, goBottom: go.bottom, bar: bar.bottom, page: document.documentElement.scrollHeight, lines, viewport: innerHeight };
+  });
+  console.log(`# step 2 after diagnosis at 360 px: page ${m.page} px tall (was 5,601 before this change); title at ${Math.round(m.titleTop)} px, step-3 link ends at ${Math.round(m.goBottom)} px of a ${m.viewport} px screen`);
+  assert.ok(m.titleTop >= m.bar && m.goBottom <= m.viewport, JSON.stringify(m));
+  assert.equal(m.lines.length, 2, 'what it is (the title), what to do, WhatsApp or a visit: three short lines');
+  // Everything else is one tap away, and not repeated.
+  assert.equal(await page.locator('#diagnosis details.why-more').getAttribute('open'), null);
+  assert.equal(await page.locator('#diagnosis .explain').first().isVisible(), false);
+  await page.getByRole('link', { name: 'Lanjut: Lapor' }).click();
+  await page.waitForFunction(() => document.activeElement?.id === 'act-title');
   await context.close();
 });

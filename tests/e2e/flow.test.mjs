@@ -13,7 +13,7 @@ test('a letter O in the NIK is pointed at, fixed, and the citizen continues', as
   const { page, context, problems } = await open();
   await page.locator('#nik').fill('35110150O3850001');
   const msg = await page.locator('#messages li[data-code="NIK_CHAR_INVALID"]').textContent();
-  assert.match(msg, /posisi 9.*angka 0/);
+  assert.match(msg, /angka ke-9.*maksudnya 0 \(nol\)/);
   await page.locator('#nik').fill('3511015003850001');
   assert.equal(await page.locator('#summary').textContent(), 'Format NIK benar.');
   assert.equal(await page.locator('#nik').inputValue(), '3511 0150 0385 0001', 'shown in groups of four');
@@ -31,12 +31,12 @@ test('back and forward move between steps without losing what was typed', async 
   const { page, context } = await open();
   await page.locator('#nik').fill('3511015003850001');
   await page.getByRole('button', { name: 'Lanjut: Apa yang terjadi?' }).click();
-  await page.getByRole('radio', { name: 'Bank atau dompet digital' }).check();
-  await page.getByRole('button', { name: 'Lanjut: Lapor' }).click();
+  await page.getByRole('radio', { name: 'Bank / dompet digital' }).check();
+  await page.locator('#diagnose :is(a, button):visible', { hasText: 'Lanjut: Lapor' }).click();
   await page.getByLabel('Nama lengkap (sesuai KTP-el)').fill('Budi');
   await page.goBack();
   assert.ok(await page.locator('#diag-title').isVisible());
-  assert.ok(await page.getByRole('radio', { name: 'Bank atau dompet digital' }).isChecked());
+  assert.ok(await page.getByRole('radio', { name: 'Bank / dompet digital' }).isChecked());
   await page.goBack();
   assert.ok(await page.locator('#nik').isVisible());
   assert.equal(await page.locator('#nik').inputValue(), '3511 0150 0385 0001');
@@ -48,7 +48,7 @@ test('back and forward move between steps without losing what was typed', async 
   // The language switch keeps everything too.
   await page.getByRole('button', { name: 'English' }).click();
   assert.equal(await page.getByLabel('Full name (as on the KTP-el)').inputValue(), 'Budi');
-  assert.match(await page.locator('#wa-text').inputValue(), /Laporan NIK bermasalah/, 'the report stays in Bahasa Indonesia');
+  assert.match(await page.locator('#wa-text').inputValue(), /^#NIK 3511015003850001\n#Nama Budi\n[^]*#permasalahan Ditolak di Bank atau dompet digital/, 'the report stays in Bahasa Indonesia');
   await context.close();
 });
 
@@ -64,7 +64,7 @@ test('the whole flow with the keyboard only', async () => {
   const { page, context } = await open();
   await tabTo(page, '#nik');
   await page.keyboard.type('3511015003850001');
-  await tabTo(page, 'button[data-go="diagnose"]');
+  await tabTo(page, '#next-diagnose');
   await page.keyboard.press('Enter');
   await page.waitForFunction(() => document.activeElement?.id === 'diag-title');
   await tabTo(page, 'input[name="service"]');
@@ -76,13 +76,13 @@ test('the whole flow with the keyboard only', async () => {
   await page.keyboard.press('Enter');
   await page.waitForFunction(() => document.activeElement?.id === 'diagnosis-summary');
   assert.equal(await page.locator('#diagnosis article.cause').first().getAttribute('data-cause'), 'A');
-  await tabTo(page, 'button[data-go="act"]');
+  await tabTo(page, '#diagnosis a.to-act');
   await page.keyboard.press('Enter');
   await page.waitForFunction(() => document.activeElement?.id === 'act-title');
   await tabTo(page, '#c-name');
   await page.keyboard.type('Siti');
   await tabTo(page, '#wa-link');
-  assert.match(await page.evaluate(() => document.activeElement.getAttribute('href')), /^https:\/\/wa\.me\/\?text=/);
+  assert.match(await page.evaluate(() => document.activeElement.getAttribute('href')), /^https:\/\/wa\.me\/628118005373\?text=/);
   await context.close();
 });
 

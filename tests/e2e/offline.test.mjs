@@ -33,12 +33,12 @@ test('after one visit the whole flow works with the network off', async () => {
   await page.locator('#nik').fill('3511015003850001');
   assert.equal(await page.locator('#summary').textContent(), 'Format NIK benar.');
   await page.getByRole('button', { name: 'Lanjut: Apa yang terjadi?' }).click();
-  await page.getByRole('radio', { name: 'BPJS Kesehatan / KIS' }).check();
+  await page.getByRole('radio', { name: 'BPJS Kesehatan', exact: true }).check();
   await page.getByRole('radio', { name: 'NIK tidak ditemukan / tidak terdaftar' }).check();
   await page.getByRole('button', { name: 'Lihat kemungkinan penyebab' }).click();
   assert.equal(await page.locator('#diagnosis article.cause').first().getAttribute('data-cause'), 'A');
-  await page.getByRole('button', { name: 'Lanjut: Lapor' }).click();
-  assert.match(await page.locator('#wa-link').getAttribute('href'), /^https:\/\/wa\.me\/\?text=%2ALaporan/);
+  await page.locator('#diagnose :is(a, button):visible', { hasText: 'Lanjut: Lapor' }).click();
+  assert.match(await page.locator('#wa-link').getAttribute('href'), /^https:\/\/wa\.me\/628118005373\?text=%23NIK%203511015003850001/);
   await page.emulateMedia({ media: 'print' });
   const pdf = await page.pdf({ format: 'A4' });
   assert.ok(pdf.length > 1000, 'the slip prints offline');
@@ -56,7 +56,7 @@ test('a new build is picked up on the next visit; an open session keeps working'
   const oldCache = await page.evaluate(async () => (await caches.keys()).join());
   await page.locator('#nik').fill('3511015003850001');
   await page.getByRole('button', { name: 'Lanjut: Apa yang terjadi?' }).click();
-  await page.getByRole('radio', { name: 'Bank atau dompet digital' }).check();
+  await page.getByRole('radio', { name: 'Bank / dompet digital' }).check();
 
   // A new build: another office file and a new cache version.
   writeFileSync(join(dir, 'offices.json'), JSON.stringify({ deployer: 'Versi baru', offices: [] }));
@@ -82,7 +82,7 @@ test('a new build is picked up on the next visit; an open session keeps working'
 
   // The half-finished session is untouched and still works.
   assert.equal(await page.locator('#nik').inputValue(), '3511 0150 0385 0001');
-  assert.ok(await page.getByRole('radio', { name: 'Bank atau dompet digital' }).isChecked());
+  assert.ok(await page.getByRole('radio', { name: 'Bank / dompet digital' }).isChecked());
   await page.getByRole('button', { name: 'Lihat kemungkinan penyebab' }).click();
   assert.ok(await page.locator('#diagnosis article.cause').count() > 0);
   assert.equal(await page.locator('#deployer').textContent(), '', 'the open session still has the old version');

@@ -36,12 +36,13 @@ test(`${PAYLOADS.length} hostile payloads in every free-text field stay literal 
   await page.locator('#nik').fill('3511015003850001');
   await page.locator('#kk').fill('3511012003150007');
   await page.getByRole('button', { name: 'Lanjut: Apa yang terjadi?' }).click();
-  await page.getByRole('radio', { name: 'BPJS Kesehatan / KIS' }).check();
-  await page.getByRole('button', { name: 'Lanjut: Lapor' }).click();
+  await page.getByRole('radio', { name: 'BPJS Kesehatan', exact: true }).check();
+  await page.locator('#diagnose :is(a, button):visible', { hasText: 'Lanjut: Lapor' }).click();
   const fields = [
     ['#message-text', 200, 'Pesan'], ['#since', 60, 'Sejak'], ['#c-name', 80, 'Nama'],
     ['#c-village', 60, null], ['#c-district', 60, null], ['#c-tried', 200, 'Sudah dicoba'],
   ];
+  await page.getByText('Tambahan untuk petugas (opsional): alamat, yang sudah dicoba').click();
   for (const p of PAYLOADS) {
     await page.locator('nav [data-step="diagnose"]').click();
     await page.locator('#message-text').fill(p);
@@ -50,9 +51,12 @@ test(`${PAYLOADS.length} hostile payloads in every free-text field stay literal 
     await page.getByRole('button', { name: 'Susun ulang pesan' }).click();
     for (const [id] of fields.slice(2)) await page.locator(id).fill(p);
     await page.locator('#c-phone').fill(p);
-    const text = await page.locator('#wa-text').inputValue();
+    const shown = await page.locator('#wa-text').inputValue();
     const href = await page.locator('#wa-link').getAttribute('href');
-    assert.equal(new URL(href).searchParams.get('text'), text, 'the link carries exactly the text shown');
+    assert.equal(new URL(href).searchParams.get('text'), shown, 'the link carries exactly the text shown');
+    // The office format carries every field with its label; it is shown too before sending.
+    const text = await page.locator('#wa-other-text').textContent();
+    assert.equal(new URL(await page.locator('#wa-other').getAttribute('href')).searchParams.get('text'), text);
     const slip = await page.locator('#slip').textContent();
     for (const [, max, label] of fields) {
       const want = expected(p, max);
@@ -95,10 +99,10 @@ test('privacy audit: no request carries the NIK or KK, and nothing stays behind'
   await page.locator('#nik').pressSequentially(NIK);
   await page.locator('#kk').fill(KK);
   await page.getByRole('button', { name: 'Lanjut: Apa yang terjadi?' }).click();
-  await page.getByRole('radio', { name: 'BPJS Kesehatan / KIS' }).check();
+  await page.getByRole('radio', { name: 'BPJS Kesehatan', exact: true }).check();
   await page.getByRole('radio', { name: 'NIK tidak ditemukan / tidak terdaftar' }).check();
   await page.getByRole('button', { name: 'Lihat kemungkinan penyebab' }).click();
-  await page.getByRole('button', { name: 'Lanjut: Lapor' }).click();
+  await page.locator('#diagnose :is(a, button):visible', { hasText: 'Lanjut: Lapor' }).click();
   await page.getByLabel('Nama lengkap (sesuai KTP-el)').fill('Siti Aminah');
   await page.getByLabel('Nomor HP Anda (untuk dihubungi petugas)').fill('0812-3456-7890');
   await page.getByRole('button', { name: 'Salin pesan' }).click();
@@ -122,7 +126,7 @@ test('privacy audit: no request carries the NIK or KK, and nothing stays behind'
 
   const stored = async () => page.evaluate(async ([nik, kk]) => {
     const found = [];
-    const look = (where, s) => { if (s && (s.includes(nik) || s.includes(kk))) found.push(where); };
+    const look = (where, s) => { s = s && s.replace(/\s/g, ''); if (s && (s.includes(nik) || s.includes(kk))) found.push(where); };
     for (let i = 0; i < localStorage.length; i++) look('localStorage', localStorage.getItem(localStorage.key(i)));
     for (let i = 0; i < sessionStorage.length; i++) look('sessionStorage', sessionStorage.getItem(sessionStorage.key(i)));
     look('cookie', document.cookie);
@@ -137,7 +141,8 @@ test('privacy audit: no request carries the NIK or KK, and nothing stays behind'
     }
     return { found, local: localStorage.length, session: sessionStorage.length, cookies: document.cookie, dbs: dbs.length };
   }, [NIK, KK]);
-  assert.deepEqual(await stored(), { found: [], local: 0, session: 0, cookies: '', dbs: 0 });
+  // Kept for this tab only (so a discarded tab loses nothing), never in localStorage, IndexedDB, cookies or caches.
+  assert.deepEqual(await stored(), { found: ['sessionStorage'], local: 0, session: 1, cookies: '', dbs: 0 });
   await page.getByRole('button', { name: 'Hapus semua data' }).click();
   assert.deepEqual(await stored(), { found: [], local: 0, session: 0, cookies: '', dbs: 0 });
   const left = await page.evaluate(([nik, kk]) => {
