@@ -24,17 +24,28 @@ await page.getByRole('button', { name: 'Lanjut: Apa yang terjadi?' }).click();
 await page.getByRole('radio', { name: 'BPJS Kesehatan', exact: true }).check();
 await page.getByRole('radio', { name: 'NIK tidak ditemukan / tidak terdaftar' }).check();
 await page.getByRole('button', { name: 'Lihat kemungkinan penyebab' }).click();
-await page.locator('#diagnosis article.cause').first().scrollIntoViewIfNeeded();
-await page.evaluate(() => document.querySelector('#diagnosis article.cause').scrollIntoView());
+// The page itself scrolls the top cause's title to the top of the screen.
+await page.waitForFunction(() => document.activeElement?.id === 'diagnosis-summary');
 await page.screenshot({ path: out + '2-apa-yang-terjadi.png' });
 
 await page.locator('#diagnose :is(a, button):visible', { hasText: 'Lanjut: Lapor' }).click();
 await page.getByLabel('Nama lengkap (sesuai KTP-el)').fill('Siti Aminah');
+await page.getByText('Tambahan untuk petugas (opsional): alamat, yang sudah dicoba').click();
 await page.getByLabel('Desa/kelurahan alamat KK').fill('Maesan');
 await page.getByLabel('Kecamatan alamat KK').fill('Maesan');
 await page.getByLabel('Nomor HP Anda (untuk dihubungi petugas)').fill('0812-3456-7890');
+await page.getByText('Tambahan untuk petugas (opsional): alamat, yang sudah dicoba').click();
 await page.evaluate(() => document.getElementById('wa-text').scrollIntoView());
 await page.screenshot({ path: out + '3-lapor.png' });
+
+// A citizen who moved: the page asks where her KK is now and finds it as she types.
+await page.locator('nav [data-step="diagnose"]').click();
+await page.getByRole('checkbox', { name: /Pindah alamat/ }).check();
+await page.locator('nav [data-step="act"]').click();
+await page.getByLabel('Di kabupaten/kota mana alamat KK Anda sekarang?').fill('surab');
+await page.evaluate(() => document.getElementById('office-contact').scrollIntoView());
+await page.screenshot({ path: out + '4-pindah.png' });
+await page.getByRole('button', { name: /Kota Surabaya/ }).click();
 
 await page.emulateMedia({ media: 'print' });
 const dir = mkdtempSync(join(tmpdir(), 'shots-'));
