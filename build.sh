@@ -106,11 +106,13 @@ gz_total() {
   echo "$total"
 }
 
-# Ratchet, gzip bytes: a little above what the site weighs now (wasm 128 KB,
-# all 146 KB on 2026-11-28), so any growth fails the build. The app issue's
-# goals (90 KB precached, 50 KB first screen) are printed below; not yet met.
-BUDGET_WASM_GZ=148480
-BUDGET_TOTAL_GZ=169984
+# Ratchet, gzip bytes: a little above what the site weighs now (wasm 139 KiB,
+# all 159 KiB on 2026-11-28, after the citizen-path issue added the regency
+# search, the session, the compact diagnosis and the Halo Dukcapil route: +10 KB),
+# so any growth fails the build. The app issue's goals (90 KB precached, 50 KB
+# first screen) are printed below; the light-first-visit issue splits the wasm.
+BUDGET_WASM_GZ=145408
+BUDGET_TOTAL_GZ=165888
 
 size_report() {
   say "sizes (raw / gzip -9)"
