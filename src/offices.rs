@@ -61,9 +61,22 @@ pub fn current_regency_for(code: u32) -> Option<u32> {
     if r.editions.is_current() {
         return Some(code);
     }
-    regions::all(Level::Regency)
-        .find(|c| c.editions.is_current() && c.name == r.name)
-        .map(|c| c.code)
+    // The few older-only codes (26), matched by name once: messages for old
+    // Papua NIKs ask for this on every check, so no scan per call.
+    static OLD: std::sync::OnceLock<Vec<(u32, u32)>> = std::sync::OnceLock::new();
+    OLD.get_or_init(|| {
+        regions::all(Level::Regency)
+            .filter(|o| !o.editions.is_current())
+            .filter_map(|o| {
+                regions::all(Level::Regency)
+                    .find(|c| c.editions.is_current() && c.name == o.name)
+                    .map(|c| (o.code, c.code))
+            })
+            .collect()
+    })
+    .iter()
+    .find(|(old, _)| *old == code)
+    .map(|&(_, current)| current)
 }
 
 /// Lower-case words of a name or query, without punctuation.
