@@ -229,7 +229,7 @@ bench() {
   done
 }
 
-FUZZ_TARGETS=(check_nik check_kk compare phone wa_message slip office_config diagnose_input)
+FUZZ_TARGETS=(check_nik check_kk compare phone wa_message slip office_config diagnose_input table)
 
 # cargo fuzz on every function that takes outside input. Each target runs until
 # 10 million executions or SECONDS, whichever comes first; crash inputs land in

@@ -695,7 +695,12 @@ pub fn compare(nik: &Report, stated: &Stated) -> Vec<Issue> {
         }
     }
     if let (Some(n), Some(st)) = (dec.regency, stated.regency) {
-        if n.code != st {
+        // An older code of the same place (91.01 Merauke, now 93.01) is not a move.
+        let same_place = |a: u32, b: u32| {
+            a == b
+                || crate::offices::current_regency_for(a) == crate::offices::current_regency_for(b)
+        };
+        if !same_place(n.code, st) {
             let detail = Detail::Regencies {
                 nik: n.code,
                 stated: st,

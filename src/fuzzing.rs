@@ -12,7 +12,7 @@ use crate::{check_kk, check_nik, check_pair, compare, offices, phone, qr, Lang, 
 pub type Target = fn(&[u8]);
 
 /// Every target, by name (the names of the `tools/fuzz` binaries).
-pub const TARGETS: [(&str, Target); 8] = [
+pub const TARGETS: [(&str, Target); 9] = [
     ("check_nik", nik),
     ("check_kk", kk),
     ("compare", compare_stated),
@@ -21,6 +21,7 @@ pub const TARGETS: [(&str, Target); 8] = [
     ("slip", slip),
     ("office_config", office_config),
     ("diagnose_input", diagnose_input),
+    ("table", table),
 ];
 
 fn text(data: &[u8]) -> std::borrow::Cow<'_, str> {
@@ -161,5 +162,26 @@ pub fn diagnose_input(data: &[u8]) {
     if let Ok(a) = serde_json::from_slice::<Answers>(data) {
         let d = diagnose_answers(&a, today(data), Lang::En);
         assert!(!d.causes.is_empty());
+    }
+}
+
+/// The office list reader: bytes as a file, the whole way to checked rows.
+pub fn table(data: &[u8]) {
+    let Ok((text, _)) = crate::table::decode(data) else {
+        return;
+    };
+    let delim = crate::table::sniff(&text);
+    let rows: Vec<Vec<String>> = crate::table::Records::new(text.as_bytes(), delim)
+        .take(200)
+        .map(|r| r.fields)
+        .collect();
+    let cols = crate::table::detect_columns(&rows);
+    let t = today(data);
+    for (i, r) in rows.iter().enumerate() {
+        let row = crate::table::check_row(r, &cols, i % 2 == 0, t);
+        for issue in &row.table {
+            assert!(!issue.message(Lang::Id).is_empty());
+        }
+        let _ = row.is_valid();
     }
 }

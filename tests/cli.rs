@@ -197,3 +197,113 @@ fn diagnose_reads_answers_and_prints_json() {
     let (code, _, _) = run(&["diagnose", "--kk"], b"{}");
     assert_eq!(code, 2);
 }
+
+/// `check --table`: the office list of tests/data, answered byte for byte as
+/// committed (reviewed by eye: see tests/data/desk-list-expected.csv).
+#[test]
+fn a_spreadsheet_list_is_checked_row_by_row() {
+    let list = std::fs::read("tests/data/desk-list.csv").unwrap();
+    let (code, out, err) = run(
+        &[
+            "check",
+            "--table",
+            "-",
+            "--today",
+            "2026-11-28",
+            "--format",
+            "csv",
+        ],
+        &list,
+    );
+    assert_eq!(code, 0, "{err}");
+    let expected = std::fs::read_to_string("tests/data/desk-list-expected.csv").unwrap();
+    assert_eq!(out, expected);
+    assert!(out.starts_with('\u{feff}'), "UTF-8 with a BOM, for Excel");
+    // What the list suffers from, each said once.
+    for (row, code) in [
+        ("3;", "TABLE_EXCEL_SCIENTIFIC"),
+        ("4;", "TABLE_APOSTROPHE_REMOVED"),
+        ("5;", "NIK_CHAR_INVALID"),
+        ("6;", "TABLE_NIK_EQUALS_KK"),
+        ("7;", "STATED_BIRTH_DATE_DIFFERS"),
+        ("12;", "TABLE_EXCEL_TRUNCATED"),
+        ("20;", "STATED_SEX_DIFFERS"),
+    ] {
+        let line = out.lines().find(|l| l.starts_with(row)).unwrap();
+        assert!(line.contains(code), "{row} {code}: {line}");
+    }
+    assert!(
+        out.contains("\"'=HYPERLINK(\"\"x\"\")\""),
+        "a formula is neutralised"
+    );
+    assert!(
+        err.contains("20 rows, 15 valid, 5 with problems, 1 NIKs on more than one row"),
+        "{err}"
+    );
+    assert!(
+        err.contains("NIK 3511015003850001 is on rows 2, 9"),
+        "{err}"
+    );
+    // The same from a file path, as JSON Lines with the duplicates at the end.
+    let (code, out, _) = run(
+        &[
+            "check",
+            "--table",
+            "tests/data/desk-list.csv",
+            "--today",
+            "2026-11-28",
+            "--lang",
+            "en",
+        ],
+        b"",
+    );
+    assert_eq!(code, 0);
+    let recs = json_lines(&out);
+    assert_eq!(recs.len(), 21);
+    assert_eq!(recs[20]["duplicate"], "3511015003850001");
+    assert_eq!(recs[20]["rows"], serde_json::json!([2, 9]));
+    assert_eq!(recs[2]["issues"][0]["code"], "TABLE_EXCEL_SCIENTIFIC");
+    assert!(recs[2]["issues"][0]["message"]
+        .as_str()
+        .unwrap()
+        .contains("format the column as Text"));
+}
+
+#[test]
+fn a_table_in_windows_1252_with_tabs_is_read() {
+    let (code, out, err) = run(
+        &[
+            "check",
+            "--table",
+            "tests/data/list-cp1252.tsv",
+            "--today",
+            "2026-11-28",
+        ],
+        b"",
+    );
+    assert_eq!(code, 0, "{err}");
+    let r = &json_lines(&out)[0];
+    assert_eq!(r["fields"][0], "Jos\u{e9} Ram\u{ed}rez");
+    assert!(
+        err.contains("Windows-1252") && err.contains("'\\t'"),
+        "{err}"
+    );
+}
+
+#[test]
+fn what_is_not_a_list_is_refused_with_a_clear_line() {
+    for (input, want) in [
+        (&b"%PDF-1.4 ..."[..], "not a CSV or TSV"),
+        (b"\x89PNG\r\n\x1a\n....", "not a CSV or TSV"),
+        (b"PK\x03\x04 xlsx", "save it as CSV"),
+        (b"", "empty"),
+        (b"nama,alamat\nBudi,Jalan\n", "no column looks like NIKs"),
+    ] {
+        let (code, out, err) = run(&["check", "--table", "-"], input);
+        assert_eq!(code, 2, "{want}");
+        assert!(out.is_empty() && err.contains(want), "{err}");
+        assert_eq!(err.lines().count(), 1, "{err}");
+    }
+    let (code, _, err) = run(&["check", "--table", "-", "--kk"], b"");
+    assert_eq!(code, 2, "{err}");
+}

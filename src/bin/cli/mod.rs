@@ -6,7 +6,9 @@ use klinik_nik::{check_kk, check_nik, Lang, Subject};
 use std::io::{self, BufRead, BufWriter, Write};
 use std::process::ExitCode;
 
-const USAGE: &str = "usage: klinik-nik check [--kk] [--today YYYY-MM-DD] [--lang id|en] [--format jsonl|csv] [--] [NUMBER...] | klinik-nik diagnose [--today YYYY-MM-DD] [--lang id|en] < answers.json";
+mod table;
+
+const USAGE: &str = "usage: klinik-nik check [--kk] [--today YYYY-MM-DD] [--lang id|en] [--format jsonl|csv] [--] [NUMBER...] | klinik-nik check --table FILE|- [--today …] [--lang …] [--format csv|jsonl] [--delimiter tab|;|,] | klinik-nik diagnose [--today YYYY-MM-DD] [--lang id|en] < answers.json";
 
 #[derive(Clone, Copy, PartialEq)]
 enum Format {
@@ -21,6 +23,10 @@ struct Options {
     lang: Lang,
     format: Format,
     numbers: Vec<String>,
+    /// `--table FILE` (`-` for standard input): a CSV/TSV list with columns.
+    table: Option<String>,
+    /// `--delimiter` for the table's output (default: the input's).
+    delimiter: Option<u8>,
 }
 
 fn usage_error(msg: &str) -> ExitCode {
@@ -64,6 +70,8 @@ fn parse_args(args: &[String]) -> Result<Option<Options>, String> {
         lang: Lang::Id,
         format: Format::Jsonl,
         numbers: Vec::new(),
+        table: None,
+        delimiter: None,
     };
     let mut rest_are_numbers = false;
     while let Some(a) = it.next() {
@@ -104,10 +112,29 @@ fn parse_args(args: &[String]) -> Result<Option<Options>, String> {
                     v => return Err(format!("--format '{v}' must be jsonl or csv")),
                 }
             }
+            "--table" => o.table = Some(value(name)?),
+            "--delimiter" => {
+                o.delimiter = Some(match value(name)?.as_str() {
+                    "tab" | "\t" => b'\t',
+                    ";" => b';',
+                    "," => b',',
+                    v => return Err(format!("--delimiter '{v}' must be tab, ; or ,")),
+                })
+            }
             _ => return Err(format!("unknown option '{a}'")),
         }
     }
-    if o.diagnose && (o.kk || o.format != Format::Jsonl || !o.numbers.is_empty()) {
+    if o.table.is_some() && (o.kk || !o.numbers.is_empty()) {
+        return Err(
+            "--table reads its columns from the file; it takes no numbers and no --kk".into(),
+        );
+    }
+    if o.table.is_none() && o.delimiter.is_some() {
+        return Err("--delimiter goes with --table".into());
+    }
+    if o.diagnose
+        && (o.kk || o.format != Format::Jsonl || !o.numbers.is_empty() || o.table.is_some())
+    {
         return Err(
             "diagnose takes only --today and --lang, and reads the answers as JSON on stdin".into(),
         );
@@ -129,7 +156,7 @@ fn run_diagnose(o: &Options) -> Result<(), String> {
     Ok(())
 }
 
-fn json_str(out: &mut String, s: &str) {
+pub(crate) fn json_str(out: &mut String, s: &str) {
     out.push('"');
     // Copy runs that need no escaping in one go: this function is most of the
     // CLI's time otherwise. Escapes: quote, backslash, controls, and U+2028/9
@@ -271,7 +298,7 @@ const CSV_HEADER_KK: &str = "input,valid,kk,province_code,province,regency_code,
 
 /// RFC 4180 field. A cell that a spreadsheet would read as a formula
 /// (`=`, `+`, `-`, `@`, tab, CR first) gets a leading `'` (OWASP advice).
-fn csv_field(out: &mut String, s: &str) {
+pub(crate) fn csv_field(out: &mut String, s: &str) {
     let formula = s.starts_with(['=', '+', '-', '@', '\t', '\r']);
     let quote = formula || s.contains([',', '"', '\n', '\r']);
     if quote {
@@ -423,6 +450,20 @@ pub fn main() -> ExitCode {
         return match run_diagnose(&o) {
             Ok(()) => ExitCode::SUCCESS,
             Err(e) => usage_error(&e),
+        };
+    }
+    if let Some(path) = o.table.clone() {
+        return match table::run(&o, &path) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(e) if e.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+            Err(e) => {
+                eprintln!("klinik-nik: {e}");
+                ExitCode::from(if e.kind() == io::ErrorKind::InvalidData {
+                    2
+                } else {
+                    1
+                })
+            }
         };
     }
     match run(o) {

@@ -1,0 +1,412 @@
+//! Lists of NIKs as offices keep them: CSV or TSV exported from Excel or Google
+//! Sheets, with a header row in the words people use, checked row by row.
+//!
+//! What lists really suffer from, besides typos: Excel stores a 16-digit NIK
+//! as a number, shows it as `3.51102E+15`, and keeps only 15 significant
+//! digits, so the 16th becomes 0. A leading apostrophe (`'3511…`) is Excel's
+//! "this is text" marker. The same NIK appears on several rows. Older Excel
+//! saves Windows-1252 and, in an Indonesian locale, `;` between fields.
+//!
+//! Everything here is pure: the CLI (`klinik-nik check --table`) streams
+//! records through [`Records`]; the page would hand the whole text.
+
+use crate::check::{check_kk, check_nik, compare, Report, Stated};
+use crate::date::Date;
+use crate::{Lang, Sex};
+
+/// A problem of the list itself (not of the NIK's layout).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TableIssue {
+    /// `3.51102E+15`: Excel turned the NIK into a number in scientific notation.
+    ExcelScientific,
+    /// The column looks cut to 15 significant digits: the last digit became 0.
+    ExcelTruncated,
+    /// A leading `'` (Excel's text marker) was removed.
+    ApostropheRemoved,
+    /// The NIK and the KK on the row are the same number.
+    NikEqualsKk,
+}
+
+impl TableIssue {
+    pub fn code(self) -> &'static str {
+        match self {
+            TableIssue::ExcelScientific => "TABLE_EXCEL_SCIENTIFIC",
+            TableIssue::ExcelTruncated => "TABLE_EXCEL_TRUNCATED",
+            TableIssue::ApostropheRemoved => "TABLE_APOSTROPHE_REMOVED",
+            TableIssue::NikEqualsKk => "TABLE_NIK_EQUALS_KK",
+        }
+    }
+
+    /// A cut NIK is only likely (its last digit may be a real 0): a warning.
+    pub fn is_error(self) -> bool {
+        matches!(self, TableIssue::ExcelScientific | TableIssue::NikEqualsKk)
+    }
+
+    pub fn message(self, lang: Lang) -> &'static str {
+        match (self, lang) {
+            (TableIssue::ExcelScientific, Lang::Id) => "Excel menyimpan NIK ini sebagai angka (3,51E+15) dan angka aslinya hilang: format kolom sebagai Teks, lalu ketik ulang NIK dari KTP-el atau KK.",
+            (TableIssue::ExcelScientific, Lang::En) => "Excel stored this NIK as a number (3.51E+15) and lost its digits: format the column as Text, then retype the NIK from the KTP-el or KK.",
+            (TableIssue::ExcelTruncated, Lang::Id) => "Angka terakhir mungkin berubah jadi 0 karena Excel hanya menyimpan 15 angka: format kolom sebagai Teks, lalu ketik ulang NIK dari KTP-el atau KK.",
+            (TableIssue::ExcelTruncated, Lang::En) => "The last digit may have become 0 because Excel keeps only 15 digits: format the column as Text, then retype the NIK from the KTP-el or KK.",
+            (TableIssue::ApostropheRemoved, Lang::Id) => "Tanda ' di depan NIK (penanda teks dari Excel) diabaikan.",
+            (TableIssue::ApostropheRemoved, Lang::En) => "The ' before the NIK (Excel's text marker) was ignored.",
+            (TableIssue::NikEqualsKk, Lang::Id) => "NIK dan Nomor KK di baris ini sama; salah satunya keliru.",
+            (TableIssue::NikEqualsKk, Lang::En) => "The NIK and KK number on this row are the same; one of them is wrong.",
+        }
+    }
+}
+
+/// How the bytes were read.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Encoding {
+    Utf8,
+    /// Not valid UTF-8: read as Windows-1252 (older Excel).
+    Windows1252,
+}
+
+/// Why a file cannot be read as a list.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum NotATable {
+    Empty,
+    /// NUL bytes or the signature of a PDF, image or archive.
+    Binary,
+}
+
+/// Bytes to text: a UTF-8 BOM is dropped; text that is not UTF-8 is read as
+/// Windows-1252; a binary file (a PDF, an image, a zip such as `.xlsx`) is refused.
+///
+/// ```
+/// use klinik_nik::table::{decode, Encoding};
+/// assert_eq!(decode(b"\xef\xbb\xbfNIK\n").unwrap(), ("NIK\n".to_string(), Encoding::Utf8));
+/// assert_eq!(decode(b"Nama;NIK\nJos\xe9\n").unwrap().0, "Nama;NIK\nJos\u{e9}\n");
+/// ```
+pub fn decode(bytes: &[u8]) -> Result<(String, Encoding), NotATable> {
+    let bytes = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(bytes);
+    if bytes.iter().all(u8::is_ascii_whitespace) {
+        return Err(NotATable::Empty);
+    }
+    const MAGIC: [&[u8]; 6] = [
+        b"%PDF",
+        b"\x89PNG",
+        b"\xff\xd8\xff",
+        b"PK\x03\x04",
+        b"GIF8",
+        b"\xd0\xcf\x11\xe0",
+    ];
+    if MAGIC.iter().any(|m| bytes.starts_with(m)) || bytes.iter().take(4096).any(|&b| b == 0) {
+        return Err(NotATable::Binary);
+    }
+    match std::str::from_utf8(bytes) {
+        Ok(s) => Ok((s.to_string(), Encoding::Utf8)),
+        Err(_) => Ok((
+            bytes.iter().map(|&b| cp1252(b)).collect(),
+            Encoding::Windows1252,
+        )),
+    }
+}
+
+fn cp1252(b: u8) -> char {
+    const HIGH: [char; 32] = [
+        '\u{20ac}', '\u{81}', '\u{201a}', '\u{192}', '\u{201e}', '\u{2026}', '\u{2020}',
+        '\u{2021}', '\u{2c6}', '\u{2030}', '\u{160}', '\u{2039}', '\u{152}', '\u{8d}', '\u{17d}',
+        '\u{8f}', '\u{90}', '\u{2018}', '\u{2019}', '\u{201c}', '\u{201d}', '\u{2022}', '\u{2013}',
+        '\u{2014}', '\u{2dc}', '\u{2122}', '\u{161}', '\u{203a}', '\u{153}', '\u{9d}', '\u{17e}',
+        '\u{178}',
+    ];
+    match b {
+        0x80..=0x9f => HIGH[usize::from(b - 0x80)],
+        _ => char::from(b),
+    }
+}
+
+/// The field separator: tab, `;` or `,`, whichever the first lines use most
+/// consistently (quoted fields are skipped).
+///
+/// ```
+/// assert_eq!(klinik_nik::table::sniff("Nama;NIK\n\"A, B\";3511\n"), b';');
+/// ```
+pub fn sniff(text: &str) -> u8 {
+    let mut best = (b',', 0usize);
+    for d in [b'\t', b';', b','] {
+        let mut counts = Vec::new();
+        for rec in Records::new(text.as_bytes(), d).take(20) {
+            counts.push(rec.fields.len());
+        }
+        let lines = counts.len().max(1);
+        let first = counts.first().copied().unwrap_or(1);
+        // Rows agreeing with the first row's width, weighted by that width.
+        let score = if first > 1 {
+            counts.iter().filter(|&&c| c == first).count() * 100 / lines * first
+        } else {
+            0
+        };
+        if score > best.1 {
+            best = (d, score);
+        }
+    }
+    best.0
+}
+
+/// One record: its fields, and whether a quote was left open at the end of input.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Record {
+    pub fields: Vec<String>,
+    pub open_quote: bool,
+}
+
+/// RFC 4180 records from text: `"` quotes, `""` inside quotes, CRLF or LF;
+/// a quote left open runs to the end of the input (and says so).
+pub struct Records<'a> {
+    s: &'a [u8],
+    pos: usize,
+    delim: u8,
+}
+
+impl<'a> Records<'a> {
+    pub fn new(s: &'a [u8], delim: u8) -> Records<'a> {
+        Records { s, pos: 0, delim }
+    }
+}
+
+impl Iterator for Records<'_> {
+    type Item = Record;
+
+    fn next(&mut self) -> Option<Record> {
+        let s = self.s;
+        if self.pos >= s.len() {
+            return None;
+        }
+        let mut fields = Vec::new();
+        let mut field: Vec<u8> = Vec::new();
+        let mut quoted = false;
+        let mut open_quote = false;
+        let mut i = self.pos;
+        loop {
+            if i >= s.len() {
+                open_quote = quoted;
+                break;
+            }
+            let b = s[i];
+            if quoted {
+                if b == b'"' {
+                    if s.get(i + 1) == Some(&b'"') {
+                        field.push(b'"');
+                        i += 1;
+                    } else {
+                        quoted = false;
+                    }
+                } else {
+                    field.push(b);
+                }
+            } else if b == b'"' && field.is_empty() {
+                quoted = true;
+            } else if b == self.delim {
+                fields.push(String::from_utf8_lossy(&field).into_owned());
+                field.clear();
+            } else if b == b'\n' {
+                i += 1;
+                break;
+            } else if b == b'\r' && s.get(i + 1) == Some(&b'\n') {
+                i += 2;
+                break;
+            } else {
+                field.push(b);
+            }
+            i += 1;
+        }
+        self.pos = i;
+        fields.push(String::from_utf8_lossy(&field).into_owned());
+        Some(Record { fields, open_quote })
+    }
+}
+
+/// What each column holds (indexes into a record).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Columns {
+    pub nik: Option<usize>,
+    pub kk: Option<usize>,
+    pub name: Option<usize>,
+    pub birth: Option<usize>,
+    pub sex: Option<usize>,
+    pub regency: Option<usize>,
+    /// The first record is a header row.
+    pub header: bool,
+}
+
+fn norm(h: &str) -> String {
+    h.chars()
+        .filter(char::is_ascii_alphanumeric)
+        .map(|c| c.to_ascii_lowercase())
+        .collect()
+}
+
+/// Finds the columns from a header in the words people use (NIK; No KK / Nomor
+/// KK / KK; Nama; Tanggal Lahir / Tgl Lahir / TTL; JK / Jenis Kelamin / L/P;
+/// Kab/Kota). Without a recognisable NIK header, the column whose cells look
+/// most like 16-digit numbers is taken, and the first row is data.
+///
+/// ```
+/// use klinik_nik::table::detect_columns;
+/// let rows = vec![vec!["No".into(), "Nama".into(), "NIK".into(), "No. KK".into()]];
+/// let c = detect_columns(&rows);
+/// assert_eq!((c.nik, c.kk, c.name, c.header), (Some(2), Some(3), Some(1), true));
+/// ```
+pub fn detect_columns(rows: &[Vec<String>]) -> Columns {
+    let mut c = Columns::default();
+    if let Some(head) = rows.first() {
+        for (i, h) in head.iter().enumerate() {
+            let n = norm(h);
+            let slot = match n.as_str() {
+                "nik"
+                | "noinduk"
+                | "nomorindukkependudukan"
+                | "niknomorindukkependudukan"
+                | "noktp"
+                | "nomorktp"
+                | "ktp" => &mut c.nik,
+                "kk" | "nokk" | "nomorkk" | "nokartukeluarga" | "nomorkartukeluarga"
+                | "kartukeluarga" => &mut c.kk,
+                "nama" | "namalengkap" | "name" => &mut c.name,
+                "tanggallahir" | "tgllahir" | "tgllhr" | "ttl" | "tempattanggallahir"
+                | "tempattgllahir" | "lahir" | "birthdate" => &mut c.birth,
+                "jk" | "jeniskelamin" | "lp" | "kelamin" | "sex" | "gender" => &mut c.sex,
+                "kabkota" | "kabupatenkota" | "kabupaten" | "kota" | "kab" => &mut c.regency,
+                _ => continue,
+            };
+            if slot.is_none() {
+                *slot = Some(i);
+            }
+        }
+        c.header = c.nik.is_some() || c.kk.is_some() || c.name.is_some();
+    }
+    if c.nik.is_none() {
+        // The column with the most cells that look like 16-digit numbers.
+        let width = rows.iter().map(Vec::len).max().unwrap_or(0);
+        let looks = |s: &str| {
+            let d = s.chars().filter(char::is_ascii_digit).count();
+            (15..=17).contains(&d) || is_scientific(s)
+        };
+        c.nik = (0..width)
+            .map(|i| {
+                (
+                    rows.iter()
+                        .filter(|r| r.get(i).is_some_and(|s| looks(s)))
+                        .count(),
+                    i,
+                )
+            })
+            .filter(|&(n, _)| n > 0)
+            .max_by_key(|&(n, i)| (n, std::cmp::Reverse(i)))
+            .map(|(_, i)| i);
+    }
+    c
+}
+
+/// `3.51102E+15`, `3,51102E+15`: a number Excel shows in scientific notation.
+pub fn is_scientific(s: &str) -> bool {
+    let s = s.trim();
+    let Some((mantissa, exp)) = s.split_once(['E', 'e']) else {
+        return false;
+    };
+    let exp = exp.strip_prefix('+').unwrap_or(exp);
+    !mantissa.is_empty()
+        && mantissa
+            .chars()
+            .all(|c| c.is_ascii_digit() || c == '.' || c == ',')
+        && mantissa.starts_with(|c: char| c.is_ascii_digit())
+        && !exp.is_empty()
+        && exp.chars().all(|c| c.is_ascii_digit())
+}
+
+/// Whether Excel stored the NIK column as numbers, so a 16-digit NIK ending in
+/// 0 may have lost its real last digit: some cells show scientific notation,
+/// or more than half of at least 10 NIKs end in 0 (one in ten would, by chance).
+pub fn truncated(ending_in_zero: usize, sixteen_digit: usize, scientific: usize) -> bool {
+    scientific > 0 || (sixteen_digit >= 10 && ending_in_zero * 2 > sixteen_digit)
+}
+
+/// "10-03-1985", "10/03/1985", "1985-03-10", "Bondowoso, 10-03-1985".
+pub fn parse_birth(s: &str) -> Option<Date> {
+    let s = s.rsplit(',').next().unwrap_or(s).trim();
+    let parts: Vec<&str> = s
+        .split(['-', '/', '.', ' '])
+        .filter(|p| !p.is_empty())
+        .collect();
+    let [a, b, c] = parts[..] else { return None };
+    let n = |x: &str| x.parse::<i32>().ok();
+    let (y, m, d) = if a.len() == 4 {
+        (n(a)?, n(b)?, n(c)?)
+    } else {
+        (n(c)?, n(b)?, n(a)?)
+    };
+    Date::new(y, u8::try_from(m).ok()?, u8::try_from(d).ok()?)
+}
+
+/// One row checked.
+#[derive(Debug)]
+pub struct Row {
+    /// What the NIK cell held, after removing an Excel apostrophe.
+    pub nik_input: String,
+    pub nik: Report,
+    pub kk: Option<Report>,
+    /// Stated birth date / sex / regency compared with the NIK.
+    pub stated: Vec<crate::Issue>,
+    pub table: Vec<TableIssue>,
+}
+
+impl Row {
+    /// No error anywhere on the row.
+    pub fn is_valid(&self) -> bool {
+        self.nik.is_valid()
+            && self.kk.as_ref().map_or(true, Report::is_valid)
+            && !self.table.iter().any(|t| t.is_error())
+    }
+}
+
+/// Checks one record with the columns found; `column_truncated` says the NIK
+/// column as a whole looks cut by Excel (see [`truncated`]).
+pub fn check_row(fields: &[String], c: &Columns, column_truncated: bool, today: Date) -> Row {
+    let cell = |i: Option<usize>| i.and_then(|i| fields.get(i)).map_or("", |s| s.trim());
+    let mut table = Vec::new();
+    let mut nik_input = cell(c.nik).to_string();
+    if let Some(rest) = nik_input.strip_prefix('\'') {
+        nik_input = rest.to_string();
+        table.push(TableIssue::ApostropheRemoved);
+    }
+    let mut nik = check_nik(&nik_input, today);
+    if is_scientific(&nik_input) {
+        // The digits are gone: one message that says why, not one per "E" and "+".
+        nik.issues.clear();
+        table.push(TableIssue::ExcelScientific);
+    }
+    if column_truncated && nik.number().is_some_and(|n| n.ends_with('0')) {
+        table.push(TableIssue::ExcelTruncated);
+    }
+    let kk_cell = cell(c.kk).trim_start_matches('\'');
+    let kk = (!kk_cell.is_empty()).then(|| check_kk(kk_cell, today));
+    if let (Some(a), Some(b)) = (nik.number(), kk.as_ref().and_then(Report::number)) {
+        if a == b {
+            table.push(TableIssue::NikEqualsKk);
+        }
+    }
+    let sex = cell(c.sex);
+    let stated = Stated {
+        birth_date: parse_birth(cell(c.birth)),
+        sex: Sex::parse(sex).or_else(|| match sex.to_ascii_uppercase().as_str() {
+            "LK" | "LAKI" => Some(Sex::Male),
+            "PR" => Some(Sex::Female),
+            _ => None,
+        }),
+        regency: Some(cell(c.regency))
+            .filter(|r| !r.is_empty())
+            .and_then(|r| crate::offices::search(r, 1).first().copied()),
+    };
+    let stated = compare(&nik, &stated);
+    Row {
+        nik_input,
+        nik,
+        kk,
+        stated,
+        table,
+    }
+}
