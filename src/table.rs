@@ -410,3 +410,104 @@ pub fn check_row(fields: &[String], c: &Columns, column_truncated: bool, today: 
         table,
     }
 }
+
+/// The result columns appended to each row of a checked list.
+pub const RESULT_COLUMNS: [&str; 9] = [
+    "nik_valid",
+    "nik",
+    "codes",
+    "messages",
+    "province",
+    "regency",
+    "district",
+    "sex",
+    "birth_date",
+];
+
+/// Every code and message on a row, in order: the NIK's, the KK's, the stated
+/// data's, then the list's own.
+pub fn codes_and_messages(row: &Row, lang: Lang) -> (Vec<String>, Vec<String>) {
+    let issues = row
+        .nik
+        .issues
+        .iter()
+        .chain(row.kk.iter().flat_map(|k| k.issues.iter()))
+        .chain(row.stated.iter());
+    let (mut codes, mut msgs): (Vec<String>, Vec<String>) =
+        issues.map(|i| (i.code(), i.message(lang))).unzip();
+    for t in &row.table {
+        codes.push(t.code().to_string());
+        msgs.push(t.message(lang).to_string());
+    }
+    (codes, msgs)
+}
+
+/// One CSV field for a spreadsheet: quoted when needed, and a cell it would
+/// run as a formula (`=`, `+`, `-`, `@`, tab, CR first) gets a leading `'`
+/// (OWASP's advice).
+///
+/// ```
+/// let mut s = String::new();
+/// klinik_nik::table::csv_field(&mut s, "=1+1", b';');
+/// assert_eq!(s, "\"'=1+1\"");
+/// ```
+pub fn csv_field(out: &mut String, s: &str, delim: u8) {
+    let formula = s.starts_with(['=', '+', '-', '@', '\t', '\r']);
+    let quote = formula || s.contains([char::from(delim), '"', '\n', '\r']);
+    if quote {
+        out.push('"');
+    }
+    if formula {
+        out.push('\'');
+    }
+    for c in s.chars() {
+        if c == '"' {
+            out.push('"');
+        }
+        out.push(c);
+    }
+    if quote {
+        out.push('"');
+    }
+}
+
+/// The header line of the enriched list: the original header (if any), then the results.
+pub fn csv_header(out: &mut String, header: Option<&[String]>, delim: u8) {
+    for f in header.unwrap_or(&[]) {
+        csv_field(out, f, delim);
+        out.push(char::from(delim));
+    }
+    out.push_str(&RESULT_COLUMNS.join(&char::from(delim).to_string()));
+    out.push_str("\r\n");
+}
+
+/// One line of the enriched list: the original cells first, then the results.
+pub fn csv_row(out: &mut String, fields: &[String], row: &Row, lang: Lang, delim: u8) {
+    let (codes, msgs) = codes_and_messages(row, lang);
+    let d = &row.nik.decoded;
+    let region = |r: &Option<crate::regions::Region>| {
+        r.map_or(String::new(), |r| format!("{} {}", r.dotted(), r.name))
+    };
+    for f in fields {
+        csv_field(out, f, delim);
+        out.push(char::from(delim));
+    }
+    let values = [
+        if row.is_valid() { "true" } else { "false" }.to_string(),
+        row.nik.number().unwrap_or("").to_string(),
+        codes.join(" "),
+        msgs.join(" | "),
+        region(&d.province),
+        region(&d.regency),
+        region(&d.district),
+        d.sex.map_or("", |s| s.as_str()).to_string(),
+        d.date.map(|x| x.to_string()).unwrap_or_default(),
+    ];
+    for (i, v) in values.iter().enumerate() {
+        if i > 0 {
+            out.push(char::from(delim));
+        }
+        csv_field(out, v, delim);
+    }
+    out.push_str("\r\n");
+}

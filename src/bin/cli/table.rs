@@ -7,7 +7,6 @@
 
 use super::{json_str, Format, Options};
 use klinik_nik::table::{self, Columns, Encoding, NotATable, Records, Row};
-use klinik_nik::Lang;
 use std::collections::HashMap;
 use std::fs::File;
 use std::io::{self, BufRead, BufReader, BufWriter, Read, Write};
@@ -74,88 +73,12 @@ impl<R: BufRead> Reader<R> {
     }
 }
 
-fn field(out: &mut String, s: &str, delim: u8) {
-    // A cell a spreadsheet would run as a formula gets a leading ' (OWASP advice).
-    let formula = s.starts_with(['=', '+', '-', '@', '\t', '\r']);
-    let quote = formula || s.contains([char::from(delim), '"', '\n', '\r']);
-    if quote {
-        out.push('"');
-    }
-    if formula {
-        out.push('\'');
-    }
-    for c in s.chars() {
-        if c == '"' {
-            out.push('"');
-        }
-        out.push(c);
-    }
-    if quote {
-        out.push('"');
-    }
-}
-
-const RESULT_COLUMNS: [&str; 9] = [
-    "nik_valid",
-    "nik",
-    "codes",
-    "messages",
-    "province",
-    "regency",
-    "district",
-    "sex",
-    "birth_date",
-];
-
-fn codes_and_messages(row: &Row, lang: Lang) -> (Vec<String>, Vec<String>) {
-    let issues = row
-        .nik
-        .issues
-        .iter()
-        .chain(row.kk.iter().flat_map(|k| k.issues.iter()))
-        .chain(row.stated.iter());
-    let (mut codes, mut msgs): (Vec<String>, Vec<String>) =
-        issues.map(|i| (i.code(), i.message(lang))).unzip();
-    for t in &row.table {
-        codes.push(t.code().to_string());
-        msgs.push(t.message(lang).to_string());
-    }
-    (codes, msgs)
-}
-
 fn write_row(out: &mut String, n: usize, fields: &[String], row: &Row, o: &Options, delim: u8) {
-    let (codes, msgs) = codes_and_messages(row, o.lang);
     let d = &row.nik.decoded;
-    let region = |r: &Option<klinik_nik::regions::Region>| {
-        r.map_or(String::new(), |r| format!("{} {}", r.dotted(), r.name))
-    };
-    let date = d.date.map(|x| x.to_string()).unwrap_or_default();
     match o.format {
-        Format::Csv => {
-            for f in fields {
-                field(out, f, delim);
-                out.push(char::from(delim));
-            }
-            let values = [
-                if row.is_valid() { "true" } else { "false" }.to_string(),
-                row.nik.number().unwrap_or("").to_string(),
-                codes.join(" "),
-                msgs.join(" | "),
-                region(&d.province),
-                region(&d.regency),
-                region(&d.district),
-                d.sex.map_or("", |s| s.as_str()).to_string(),
-                date,
-            ];
-            for (i, v) in values.iter().enumerate() {
-                if i > 0 {
-                    out.push(char::from(delim));
-                }
-                field(out, v, delim);
-            }
-            out.push_str("\r\n");
-        }
+        Format::Csv => table::csv_row(out, fields, row, o.lang, delim),
         Format::Jsonl => {
+            let (codes, msgs) = table::codes_and_messages(row, o.lang);
             out.push_str(&format!("{{\"row\":{n},\"fields\":["));
             for (i, f) in fields.iter().enumerate() {
                 if i > 0 {
@@ -279,21 +202,11 @@ pub fn run(o: &Options, path: &str) -> io::Result<()> {
     if o.format == Format::Csv {
         // UTF-8 with a BOM, so Excel opens it as UTF-8.
         buf.push('\u{feff}');
-        if cols.header {
-            if let Some((h, _)) = ahead.first() {
-                for f in h {
-                    field(&mut buf, f, out_delim);
-                    buf.push(char::from(out_delim));
-                }
-            }
-        }
-        for (i, c) in RESULT_COLUMNS.iter().enumerate() {
-            if i > 0 {
-                buf.push(char::from(out_delim));
-            }
-            buf.push_str(c);
-        }
-        buf.push_str("\r\n");
+        let header = ahead
+            .first()
+            .filter(|_| cols.header)
+            .map(|(h, _)| h.as_slice());
+        table::csv_header(&mut buf, header, out_delim);
         w.write_all(buf.as_bytes())?;
     }
     let mut n = 0usize;
