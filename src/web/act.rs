@@ -386,21 +386,7 @@ impl App {
     /// Empties every field and result. Nothing is stored anywhere, so this is all there is.
     pub(super) fn clear_everything(&mut self) {
         let doc = self.doc.clone();
-        for id in [
-            "nik",
-            "kk",
-            "message-text",
-            "since",
-            "c-name",
-            "c-village",
-            "c-district",
-            "c-phone",
-            "c-tried",
-            "wa-text",
-            "office-wa",
-            "office-search",
-            "s-birth",
-        ] {
+        for id in super::session::FIELDS {
             set_value(&doc, id, "");
         }
         if let Ok(list) = doc.query_selector_all("input[type=radio], input[type=checkbox]") {

@@ -208,6 +208,50 @@ impl App {
 /// The services most people meet, shown first; the others are behind "Layanan lain".
 const COMMON_SERVICES: [&str; 4] = ["bpjs_kesehatan", "bank", "sim_card", "bansos"];
 
+/// A cause's card head: its data attributes, confidence and title.
+fn cause_card(
+    doc: &Document,
+    parent: &Element,
+    class: &str,
+    c: &crate::diagnose::CauseView,
+    title_tag: &str,
+) -> Option<(Element, Element)> {
+    let card = add(doc, parent, "article", class, "")?;
+    let _ = card.set_attribute("data-cause", c.key);
+    let _ = card.set_attribute("data-confidence", c.confidence);
+    add(doc, &card, "p", "confidence", c.confidence_text)?;
+    let title = add(doc, &card, title_tag, "title", c.title)?;
+    add(doc, &card, "p", "todo", c.todo)?;
+    Some((card, title))
+}
+
+/// "Mengapa:" and the answers that pointed at a cause.
+fn reasons(doc: &Document, parent: &Element, list: &[&str], lang: Lang) -> Option<()> {
+    if !list.is_empty() {
+        let because = add(doc, parent, "div", "why", "")?;
+        add(doc, &because, "span", "", text("because", lang))?;
+        add_list(doc, &because, "ul", "", list)?;
+    }
+    Some(())
+}
+
+/// "Lama menunggu: …" and the sources, the end of every cause.
+fn wait_and_sources(
+    doc: &Document,
+    parent: &Element,
+    c: &crate::diagnose::CauseView,
+    lang: Lang,
+) -> Option<()> {
+    add(
+        doc,
+        parent,
+        "p",
+        "wait",
+        &format!("{} {}", text("wait", lang), c.wait),
+    )?;
+    sources(doc, parent, c.sources, lang)
+}
+
 /// One source list, as links with their dates.
 fn sources(
     doc: &Document,
@@ -233,14 +277,10 @@ fn sources(
 /// steps, the documents, the other causes and the sources one tap away.
 fn render(doc: &Document, out: &Element, d: &DiagnosisView, lang: Lang) -> Option<()> {
     let top = d.causes.first()?;
-    let card = add(doc, out, "article", "cause top", "")?;
-    let _ = card.set_attribute("data-cause", top.key);
-    let _ = card.set_attribute("data-confidence", top.confidence);
-    add(doc, &card, "p", "confidence", top.confidence_text)?;
-    let title = add(doc, &card, "h3", "title summary", top.title)?;
+    let (card, title) = cause_card(doc, out, "cause top", top, "h3")?;
+    title.set_class_name("title summary");
     title.set_id("diagnosis-summary");
     let _ = title.set_attribute("tabindex", "-1");
-    add(doc, &card, "p", "todo", top.todo)?;
     let channel = add(doc, &card, "p", "channel", top.channel_short)?;
     let _ = channel.set_attribute("data-channel", top.channel);
     let go = add(doc, out, "a", "button primary to-act", text("to-act", lang))?;
@@ -252,11 +292,7 @@ fn render(doc: &Document, out: &Element, d: &DiagnosisView, lang: Lang) -> Optio
 
     let why = add(doc, out, "details", "why-more", "")?;
     add(doc, &why, "summary", "", text("why", lang))?;
-    if !top.reasons.is_empty() {
-        let because = add(doc, &why, "div", "why", "")?;
-        add(doc, &because, "span", "", text("because", lang))?;
-        add_list(doc, &because, "ul", "", &top.reasons)?;
-    }
+    reasons(doc, &why, &top.reasons, lang)?;
     add(doc, &why, "p", "explain", top.explain)?;
     if top.key == "A" {
         two_servers(doc, &why, lang);
@@ -267,14 +303,7 @@ fn render(doc: &Document, out: &Element, d: &DiagnosisView, lang: Lang) -> Optio
     add_list(doc, &why, "ul", "documents", &d.documents)?;
     add(doc, &why, "h4", "", text("have-ready", lang))?;
     add_list(doc, &why, "ul", "have-ready", &d.have_ready)?;
-    add(
-        doc,
-        &why,
-        "p",
-        "wait",
-        &format!("{} {}", text("wait", lang), top.wait),
-    )?;
-    sources(doc, &why, top.sources, lang)?;
+    wait_and_sources(doc, &why, top, lang)?;
 
     if d.causes.len() > 1 {
         let others = add(doc, out, "details", "other-causes", "")?;
@@ -286,29 +315,13 @@ fn render(doc: &Document, out: &Element, d: &DiagnosisView, lang: Lang) -> Optio
             &format!("{} ({})", text("other-causes", lang), d.causes.len() - 1),
         )?;
         for c in &d.causes[1..] {
-            let card = add(doc, &others, "article", "cause", "")?;
-            let _ = card.set_attribute("data-cause", c.key);
-            let _ = card.set_attribute("data-confidence", c.confidence);
-            add(doc, &card, "p", "confidence", c.confidence_text)?;
-            add(doc, &card, "h4", "title", c.title)?;
-            add(doc, &card, "p", "todo", c.todo)?;
+            let (card, _) = cause_card(doc, &others, "cause", c, "h4")?;
             add(doc, &card, "p", "where", c.channel_short)?;
-            if !c.reasons.is_empty() {
-                let because = add(doc, &card, "div", "why", "")?;
-                add(doc, &because, "span", "", text("because", lang))?;
-                add_list(doc, &because, "ul", "", &c.reasons)?;
-            }
+            reasons(doc, &card, &c.reasons, lang)?;
             add(doc, &card, "p", "explain", c.explain)?;
             add(doc, &card, "h5", "", text("bring", lang))?;
             add_list(doc, &card, "ul", "", &c.documents)?;
-            add(
-                doc,
-                &card,
-                "p",
-                "wait",
-                &format!("{} {}", text("wait", lang), c.wait),
-            )?;
-            sources(doc, &card, c.sources, lang)?;
+            wait_and_sources(doc, &card, c, lang)?;
         }
     }
     let national = add(doc, out, "p", "national", d.national.text)?;

@@ -14,8 +14,9 @@ use web_sys::{HtmlInputElement, Storage};
 const KEY: &str = "klinik-nik";
 const LANG_KEY: &str = "klinik-nik-lang";
 
-/// Every field whose value is kept (the WhatsApp text only once edited).
-const FIELDS: [&str; 13] = [
+/// Every field whose value is kept (the WhatsApp text only once edited);
+/// also every field "Hapus semua data" empties.
+pub(super) const FIELDS: [&str; 13] = [
     "nik",
     "kk",
     "s-birth",

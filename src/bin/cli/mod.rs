@@ -296,26 +296,9 @@ fn write_json(out: &mut String, input: &str, r: &Report, lang: Lang) {
 const CSV_HEADER_NIK: &str = "input,valid,nik,province_code,province,regency_code,regency,district_code,district,sex,birth_date,age,serial,codes,messages\n";
 const CSV_HEADER_KK: &str = "input,valid,kk,province_code,province,regency_code,regency,district_code,district,recorded_date,serial,codes,messages\n";
 
-/// RFC 4180 field. A cell that a spreadsheet would read as a formula
-/// (`=`, `+`, `-`, `@`, tab, CR first) gets a leading `'` (OWASP advice).
-pub(crate) fn csv_field(out: &mut String, s: &str) {
-    let formula = s.starts_with(['=', '+', '-', '@', '\t', '\r']);
-    let quote = formula || s.contains([',', '"', '\n', '\r']);
-    if quote {
-        out.push('"');
-    }
-    if formula {
-        out.push('\'');
-    }
-    for c in s.chars() {
-        if c == '"' {
-            out.push('"');
-        }
-        out.push(c);
-    }
-    if quote {
-        out.push('"');
-    }
+/// RFC 4180 field, with a formula-looking cell neutralised (see `table::csv_field`).
+fn csv_field(out: &mut String, s: &str) {
+    klinik_nik::table::csv_field(out, s, b',');
 }
 
 fn write_csv(out: &mut String, input: &str, r: &Report, lang: Lang) {
