@@ -229,6 +229,17 @@ bench() {
     [ -f "$f" ] || python3 tools/gen_niks.py "$n" >"$f"
     python3 tools/bench_cli.py target/release/klinik-nik "$f"
   done
+  # An office list through `check --table`: memory follows the distinct NIKs
+  # (kept for the duplicates report), not the rows: 1/10 distinct, then all distinct.
+  for n in ${BENCH_LINES:-1000000 10000000}; do
+    [ "$n" -le 1000000 ] || continue
+    for d in $((n / 10)) "$n"; do
+      f=target/bench-table-$n-$d.csv
+      [ -f "$f" ] || python3 tools/gen_table.py "$n" "$d" >"$f"
+      printf '%s distinct NIKs: ' "$d"
+      python3 tools/bench_cli.py target/release/klinik-nik "$f" --table
+    done
+  done
 }
 
 FUZZ_TARGETS=(check_nik check_kk compare phone wa_message slip office_config diagnose_input table)
