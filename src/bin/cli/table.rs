@@ -197,7 +197,10 @@ pub fn run(o: &Options, path: &str) -> io::Result<()> {
     let stdout = io::stdout();
     let mut w = BufWriter::with_capacity(1 << 16, stdout.lock());
     let mut buf = String::with_capacity(1024);
-    let mut seen: HashMap<[u8; 16], Vec<u32>> = HashMap::new();
+    // A NIK fits a u64; the first row of each distinct NIK, and every later
+    // row of a repeated one: about 16 bytes a distinct NIK.
+    let mut seen: HashMap<u64, u32> = HashMap::new();
+    let mut again: Vec<(u64, u32)> = Vec::new();
     let (mut total, mut valid, mut open_quotes) = (0usize, 0usize, 0usize);
     if o.format == Format::Csv {
         // UTF-8 with a BOM, so Excel opens it as UTF-8.
@@ -232,16 +235,28 @@ pub fn run(o: &Options, path: &str) -> io::Result<()> {
         let row = table::check_row(&fields, &cols, column_truncated, o.today);
         total += 1;
         valid += usize::from(row.is_valid());
-        if let Some(num) = row.nik.number() {
-            let mut key = [0u8; 16];
-            key.copy_from_slice(num.as_bytes());
-            seen.entry(key).or_default().push(n as u32);
+        if let Some(key) = row.nik.number().and_then(|s| s.parse::<u64>().ok()) {
+            if let Some(&first) = seen.get(&key) {
+                again.push((key, first));
+                again.push((key, n as u32));
+            } else {
+                seen.insert(key, n as u32);
+            }
         }
         buf.clear();
         write_row(&mut buf, n, &fields, &row, o, out_delim);
         w.write_all(buf.as_bytes())?;
     }
-    let mut dups: Vec<(&[u8; 16], &Vec<u32>)> = seen.iter().filter(|(_, r)| r.len() > 1).collect();
+    // Each repeated NIK with its rows, in the order of its first row.
+    again.sort_unstable_by_key(|&(nik, row)| (nik, row));
+    again.dedup();
+    let mut dups: Vec<(String, Vec<u32>)> = Vec::new();
+    for (nik, row) in again {
+        match dups.last_mut() {
+            Some((k, rows)) if *k == format!("{nik:016}") => rows.push(row),
+            _ => dups.push((format!("{nik:016}"), vec![row])),
+        }
+    }
     dups.sort_by_key(|(_, rows)| rows[0]);
     if o.format == Format::Jsonl {
         for (nik, rows) in &dups {
@@ -249,7 +264,7 @@ pub fn run(o: &Options, path: &str) -> io::Result<()> {
             writeln!(
                 w,
                 "{{\"duplicate\":\"{}\",\"rows\":[{}]}}",
-                String::from_utf8_lossy(&nik[..]),
+                nik,
                 rows.join(",")
             )?;
         }
@@ -272,11 +287,7 @@ pub fn run(o: &Options, path: &str) -> io::Result<()> {
     if o.format == Format::Csv {
         for (nik, rows) in &dups {
             let rows: Vec<String> = rows.iter().map(u32::to_string).collect();
-            eprintln!(
-                "klinik-nik: NIK {} is on rows {}",
-                String::from_utf8_lossy(&nik[..]),
-                rows.join(", ")
-            );
+            eprintln!("klinik-nik: NIK {} is on rows {}", nik, rows.join(", "));
         }
     }
     Ok(())
