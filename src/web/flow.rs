@@ -200,6 +200,17 @@ impl App {
         }
     }
 
+    /// Once the NIK is well-formed, "Lanjut"'s complaint and its way around it go away.
+    pub(super) fn clear_next_problem(&self) {
+        let nik = super::act::value(&self.doc, "nik");
+        if crate::check_nik(&nik, today()).is_valid() {
+            super::set_text(&self.doc, "next-problem", "");
+            if let Some(skip) = by_id(&self.doc, "skip-nik") {
+                let _ = skip.set_attribute("hidden", "");
+            }
+        }
+    }
+
     /// The hint "Ini mungkin Nomor KK?": moves the number to the KK field.
     pub(super) fn move_to_kk(&mut self) {
         let doc = self.doc.clone();

@@ -590,6 +590,7 @@ pub fn start() {
     on(&doc, &mut l, "nik", "input", |app| {
         app.group_digits("nik");
         app.render();
+        app.clear_next_problem();
         app.preselect_office();
         app.render_report();
     });

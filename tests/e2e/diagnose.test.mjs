@@ -62,6 +62,12 @@ test('an invalid NIK says: check the KTP-el first', async () => {
   await page.locator('#nik').fill('3511013502850001');
   await page.getByRole('button', { name: 'Lanjut: Apa yang terjadi?' }).click();
   assert.match(await page.locator('#next-problem').textContent(), /NIK ini belum benar/);
+  // Fixed, the complaint goes; broken again, "Lanjut" complains again and she goes on anyway.
+  await page.locator('#nik').fill('3511015003850001');
+  assert.equal(await page.locator('#next-problem').textContent(), '');
+  assert.ok(await page.getByRole('button', { name: 'Lanjut tanpa NIK' }).isHidden());
+  await page.locator('#nik').fill('3511013502850001');
+  await page.getByRole('button', { name: 'Lanjut: Apa yang terjadi?' }).click();
   await page.getByRole('button', { name: 'Lanjut tanpa NIK' }).click();
   await page.getByRole('radio', { name: 'Bank / dompet digital' }).check();
   await page.getByRole('button', { name: 'Lihat kemungkinan penyebab' }).click();
