@@ -689,7 +689,6 @@ pub fn start() {
     app.render();
     app.render_kk();
     app.render_stated();
-    app.render_questions();
     app.preselect_office();
     if app.diagnosed {
         app.render_diagnosis();
