@@ -184,4 +184,18 @@ pub fn table(data: &[u8]) {
         }
         let _ = row.is_valid();
     }
+    // The desk's whole-list model: read, check in steps, show, download.
+    if let Ok(mut sheet) = crate::sheet::Sheet::read(data) {
+        sheet.start(sheet.columns, t);
+        while !sheet.step(3) {}
+        let sum = sheet.summary();
+        let shown = sheet.order(crate::sheet::Filter::All);
+        assert_eq!(shown.len(), sum.rows);
+        for i in shown.into_iter().take(50) {
+            let _ = sheet.row(i as usize, Lang::Id);
+        }
+        let csv = sheet.csv(b';', Lang::En);
+        assert!(csv.starts_with('\u{feff}'));
+        let _ = sheet.problems_tsv(Lang::Id);
+    }
 }

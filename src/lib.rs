@@ -32,6 +32,7 @@ pub mod regions;
 #[rustfmt::skip]
 #[allow(clippy::all)]
 mod regions_table;
+pub mod sheet;
 pub mod table;
 pub mod view;
 

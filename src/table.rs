@@ -25,6 +25,10 @@ pub enum TableIssue {
     ApostropheRemoved,
     /// The NIK and the KK on the row are the same number.
     NikEqualsKk,
+    /// The same NIK is already on an earlier row (its 1-based record number).
+    Duplicate { first: u32 },
+    /// The same KK is on an earlier row whose name has another last word.
+    KkOtherFamily { first: u32 },
 }
 
 impl TableIssue {
@@ -34,16 +38,29 @@ impl TableIssue {
             TableIssue::ExcelTruncated => "TABLE_EXCEL_TRUNCATED",
             TableIssue::ApostropheRemoved => "TABLE_APOSTROPHE_REMOVED",
             TableIssue::NikEqualsKk => "TABLE_NIK_EQUALS_KK",
+            TableIssue::Duplicate { .. } => "TABLE_DUPLICATE_NIK",
+            TableIssue::KkOtherFamily { .. } => "TABLE_KK_OTHER_FAMILY",
         }
     }
 
-    /// A cut NIK is only likely (its last digit may be a real 0): a warning.
-    pub fn is_error(self) -> bool {
-        matches!(self, TableIssue::ExcelScientific | TableIssue::NikEqualsKk)
+    /// The digits are gone, or two numbers clash: errors. A cut NIK is only
+    /// likely (its last digit may be a real 0) and a repeated NIK may be a
+    /// re-entry: warnings. The rest are notes.
+    pub fn severity(self) -> crate::Severity {
+        use crate::Severity::*;
+        match self {
+            TableIssue::ExcelScientific | TableIssue::NikEqualsKk => Error,
+            TableIssue::ExcelTruncated | TableIssue::Duplicate { .. } => Warning,
+            TableIssue::ApostropheRemoved | TableIssue::KkOtherFamily { .. } => Note,
+        }
     }
 
-    pub fn message(self, lang: Lang) -> &'static str {
-        match (self, lang) {
+    pub fn is_error(self) -> bool {
+        self.severity() == crate::Severity::Error
+    }
+
+    pub fn message(self, lang: Lang) -> String {
+        let fixed = match (self, lang) {
             (TableIssue::ExcelScientific, Lang::Id) => "Excel menyimpan NIK ini sebagai angka (3,51E+15) dan angka aslinya hilang: format kolom sebagai Teks, lalu ketik ulang NIK dari KTP-el atau KK.",
             (TableIssue::ExcelScientific, Lang::En) => "Excel stored this NIK as a number (3.51E+15) and lost its digits: format the column as Text, then retype the NIK from the KTP-el or KK.",
             (TableIssue::ExcelTruncated, Lang::Id) => "Angka terakhir mungkin berubah jadi 0 karena Excel hanya menyimpan 15 angka: format kolom sebagai Teks, lalu ketik ulang NIK dari KTP-el atau KK.",
@@ -52,7 +69,12 @@ impl TableIssue {
             (TableIssue::ApostropheRemoved, Lang::En) => "The ' before the NIK (Excel's text marker) was ignored.",
             (TableIssue::NikEqualsKk, Lang::Id) => "NIK dan Nomor KK di baris ini sama; salah satunya keliru.",
             (TableIssue::NikEqualsKk, Lang::En) => "The NIK and KK number on this row are the same; one of them is wrong.",
-        }
+            (TableIssue::Duplicate { first }, Lang::Id) => return format!("NIK ini sudah ada di baris {first}."),
+            (TableIssue::Duplicate { first }, Lang::En) => return format!("This NIK is already on row {first}."),
+            (TableIssue::KkOtherFamily { first }, Lang::Id) => return format!("Nomor KK yang sama ada di baris {first} dengan nama keluarga lain: wajar bila satu keluarga, periksa bila bukan."),
+            (TableIssue::KkOtherFamily { first }, Lang::En) => return format!("The same KK number is on row {first} with another family name: normal within one family, worth checking otherwise."),
+        };
+        fixed.to_string()
     }
 }
 
@@ -81,7 +103,15 @@ pub enum NotATable {
 /// assert_eq!(decode(b"Nama;NIK\nJos\xe9\n").unwrap().0, "Nama;NIK\nJos\u{e9}\n");
 /// ```
 pub fn decode(bytes: &[u8]) -> Result<(String, Encoding), NotATable> {
-    let bytes = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(bytes);
+    decode_vec(bytes.to_vec())
+}
+
+/// [`decode`], keeping the buffer when it is UTF-8 already (a whole list is
+/// not copied).
+pub fn decode_vec(mut bytes: Vec<u8>) -> Result<(String, Encoding), NotATable> {
+    if bytes.starts_with(b"\xef\xbb\xbf") {
+        bytes.drain(..3);
+    }
     if bytes.iter().all(u8::is_ascii_whitespace) {
         return Err(NotATable::Empty);
     }
@@ -96,10 +126,10 @@ pub fn decode(bytes: &[u8]) -> Result<(String, Encoding), NotATable> {
     if MAGIC.iter().any(|m| bytes.starts_with(m)) || bytes.iter().take(4096).any(|&b| b == 0) {
         return Err(NotATable::Binary);
     }
-    match std::str::from_utf8(bytes) {
-        Ok(s) => Ok((s.to_string(), Encoding::Utf8)),
-        Err(_) => Ok((
-            bytes.iter().map(|&b| cp1252(b)).collect(),
+    match String::from_utf8(bytes) {
+        Ok(s) => Ok((s, Encoding::Utf8)),
+        Err(e) => Ok((
+            e.as_bytes().iter().map(|&b| cp1252(b)).collect(),
             Encoding::Windows1252,
         )),
     }
@@ -165,6 +195,47 @@ pub struct Records<'a> {
 impl<'a> Records<'a> {
     pub fn new(s: &'a [u8], delim: u8) -> Records<'a> {
         Records { s, pos: 0, delim }
+    }
+
+    /// Where the next record starts, in bytes.
+    pub fn offset(&self) -> usize {
+        self.pos
+    }
+
+    /// Steps over the next record without building its fields: its start,
+    /// and whether a quote was left open. For indexing a whole list.
+    pub fn next_span(&mut self) -> Option<(usize, bool)> {
+        let s = self.s;
+        let start = self.pos;
+        if start >= s.len() {
+            return None;
+        }
+        // The same rules as `next`, without keeping the bytes: `empty` is
+        // whether the current field has had a byte yet.
+        let (mut i, mut quoted, mut empty) = (start, false, true);
+        while i < s.len() {
+            let b = s[i];
+            i += 1;
+            if quoted {
+                if b == b'"' && s.get(i) != Some(&b'"') {
+                    quoted = false;
+                } else {
+                    i += usize::from(b == b'"');
+                    empty = false;
+                }
+            } else if b == b'"' && empty {
+                quoted = true;
+            } else if b == self.delim {
+                empty = true;
+            } else if b == b'\n' {
+                self.pos = i;
+                return Some((start, false));
+            } else {
+                empty = false;
+            }
+        }
+        self.pos = i;
+        Some((start, quoted))
     }
 }
 
@@ -325,6 +396,98 @@ pub fn truncated(ending_in_zero: usize, sixteen_digit: usize, scientific: usize)
     scientific > 0 || (sixteen_digit >= 10 && ending_in_zero * 2 > sixteen_digit)
 }
 
+/// How many records are looked at before deciding the columns and Excel's damage.
+pub const LOOKAHEAD: usize = 200;
+
+/// Whether the NIK column of these first records (header included when
+/// `c.header`) was stored as numbers by Excel: see [`truncated`].
+pub fn column_truncated(records: &[Vec<String>], c: &Columns) -> bool {
+    let Some(col) = c.nik else { return false };
+    let cells = records
+        .iter()
+        .take(LOOKAHEAD)
+        .skip(usize::from(c.header))
+        .filter_map(|f| f.get(col).map(|s| s.trim()));
+    let (mut zero, mut sixteen, mut sci) = (0, 0, 0);
+    for s in cells {
+        if s.len() == 16 && s.bytes().all(|b| b.is_ascii_digit()) {
+            sixteen += 1;
+            zero += usize::from(s.ends_with('0'));
+        } else if is_scientific(s) {
+            sci += 1;
+        }
+    }
+    truncated(zero, sixteen, sci)
+}
+
+/// What earlier rows said, for the notes that span rows: a NIK already seen
+/// (a warning on each later row) and a KK already seen with another family
+/// name (a note). Memory grows with the distinct numbers only: a NIK or KK
+/// fits a `u64`.
+#[derive(Default)]
+pub struct Seen {
+    niks: std::collections::HashMap<u64, u32>,
+    kks: std::collections::HashMap<u64, (u32, u64)>,
+    again: Vec<(u64, u32)>,
+}
+
+/// The last word of a name, folded, as a hash: `"Budi SANTOSO"` and `"santoso"` agree.
+fn family(name: &str) -> Option<u64> {
+    use std::hash::{Hash, Hasher};
+    let last = name.split_whitespace().last()?;
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    last.to_lowercase().hash(&mut h);
+    Some(h.finish())
+}
+
+impl Seen {
+    /// Adds the cross-row notes of record `n` (1-based, header counted) to `row`.
+    pub fn note(&mut self, n: u32, row: &mut Row, name: &str) {
+        if let Some(key) = row.nik.number().and_then(|s| s.parse::<u64>().ok()) {
+            match self.niks.get(&key) {
+                Some(&first) => {
+                    self.again.push((key, first));
+                    self.again.push((key, n));
+                    row.table.push(TableIssue::Duplicate { first });
+                }
+                None => {
+                    self.niks.insert(key, n);
+                }
+            }
+        }
+        let kk = row.kk.as_ref().and_then(Report::number);
+        if let (Some(kk), Some(fam)) = (kk.and_then(|s| s.parse::<u64>().ok()), family(name)) {
+            match self.kks.get(&kk) {
+                Some(&(first, f)) if f != fam => {
+                    row.table.push(TableIssue::KkOtherFamily { first });
+                }
+                Some(_) => {}
+                None => {
+                    self.kks.insert(kk, (n, fam));
+                }
+            }
+        }
+    }
+
+    /// Each NIK found on more than one row, with its record numbers, in the
+    /// order of its first row.
+    pub fn duplicates(mut self) -> Vec<(String, Vec<u32>)> {
+        self.again.sort_unstable();
+        self.again.dedup();
+        let mut dups: Vec<(String, Vec<u32>)> = Vec::new();
+        let mut last = None;
+        for (nik, row) in self.again {
+            match dups.last_mut() {
+                Some((_, rows)) if last == Some(nik) => rows.push(row),
+                _ => dups.push((format!("{nik:016}"), vec![row])),
+            }
+            last = Some(nik);
+        }
+        dups.sort_by_key(|(_, rows)| rows[0]);
+        dups
+    }
+}
+
 /// "10-03-1985", "10/03/1985", "1985-03-10", "Bondowoso, 10-03-1985".
 pub fn parse_birth(s: &str) -> Option<Date> {
     let s = s.rsplit(',').next().unwrap_or(s).trim();
@@ -355,6 +518,18 @@ pub struct Row {
 }
 
 impl Row {
+    /// The worst severity on the row, or `None` when nothing at all was said.
+    pub fn worst(&self) -> Option<crate::Severity> {
+        self.nik
+            .issues
+            .iter()
+            .chain(self.kk.iter().flat_map(|k| k.issues.iter()))
+            .chain(self.stated.iter())
+            .map(|i| i.severity)
+            .chain(self.table.iter().map(|t| t.severity()))
+            .min()
+    }
+
     /// No error anywhere on the row.
     pub fn is_valid(&self) -> bool {
         self.nik.is_valid()
@@ -437,7 +612,7 @@ pub fn codes_and_messages(row: &Row, lang: Lang) -> (Vec<String>, Vec<String>) {
         issues.map(|i| (i.code(), i.message(lang))).unzip();
     for t in &row.table {
         codes.push(t.code().to_string());
-        msgs.push(t.message(lang).to_string());
+        msgs.push(t.message(lang));
     }
     (codes, msgs)
 }

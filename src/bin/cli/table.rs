@@ -6,13 +6,9 @@
 //! of distinct NIKs.
 
 use super::{json_str, Format, Options};
-use klinik_nik::table::{self, Columns, Encoding, NotATable, Records, Row};
-use std::collections::HashMap;
+use klinik_nik::table::{self, Columns, Encoding, NotATable, Records, Row, Seen, LOOKAHEAD};
 use std::fs::File;
 use std::io::{self, BufRead, BufReader, BufWriter, Read, Write};
-
-/// How many records are read before deciding columns and Excel damage.
-const LOOKAHEAD: usize = 200;
 
 /// Reads whole records (a quoted field may hold newlines) from a byte stream.
 struct Reader<R> {
@@ -176,31 +172,17 @@ pub fn run(o: &Options, path: &str) -> io::Result<()> {
         ));
     };
     // Excel's 15-digit damage is a property of the column: judge it on the first records.
-    let niks: Vec<&str> = ahead
-        .iter()
-        .skip(usize::from(cols.header))
-        .filter_map(|(f, _)| f.get(nik_col).map(|s| s.trim()))
-        .filter(|s| s.len() == 16 && s.bytes().all(|b| b.is_ascii_digit()))
-        .collect();
-    let scientific = ahead
-        .iter()
-        .skip(usize::from(cols.header))
-        .filter(|(f, _)| f.get(nik_col).is_some_and(|s| table::is_scientific(s)))
-        .count();
-    let column_truncated = table::truncated(
-        niks.iter().filter(|s| s.ends_with('0')).count(),
-        niks.len(),
-        scientific,
-    );
+    let first: Vec<Vec<String>> = ahead.iter().map(|(f, _)| f.clone()).collect();
+    let column_truncated = table::column_truncated(&first, &cols);
+    drop(first);
 
     let out_delim = o.delimiter.unwrap_or(delim);
     let stdout = io::stdout();
     let mut w = BufWriter::with_capacity(1 << 16, stdout.lock());
     let mut buf = String::with_capacity(1024);
-    // A NIK fits a u64; the first row of each distinct NIK, and every later
-    // row of a repeated one: about 16 bytes a distinct NIK.
-    let mut seen: HashMap<u64, u32> = HashMap::new();
-    let mut again: Vec<(u64, u32)> = Vec::new();
+    // Cross-row notes (repeated NIKs, a KK under two family names): memory
+    // grows with the distinct numbers, about 16 bytes each.
+    let mut seen = Seen::default();
     let (mut total, mut valid, mut open_quotes) = (0usize, 0usize, 0usize);
     if o.format == Format::Csv {
         // UTF-8 with a BOM, so Excel opens it as UTF-8.
@@ -232,32 +214,19 @@ pub fn run(o: &Options, path: &str) -> io::Result<()> {
             continue;
         }
         open_quotes += usize::from(open);
-        let row = table::check_row(&fields, &cols, column_truncated, o.today);
+        let mut row = table::check_row(&fields, &cols, column_truncated, o.today);
+        let name = cols
+            .name
+            .and_then(|i| fields.get(i))
+            .map_or("", |s| s.as_str());
+        seen.note(n as u32, &mut row, name);
         total += 1;
         valid += usize::from(row.is_valid());
-        if let Some(key) = row.nik.number().and_then(|s| s.parse::<u64>().ok()) {
-            if let Some(&first) = seen.get(&key) {
-                again.push((key, first));
-                again.push((key, n as u32));
-            } else {
-                seen.insert(key, n as u32);
-            }
-        }
         buf.clear();
         write_row(&mut buf, n, &fields, &row, o, out_delim);
         w.write_all(buf.as_bytes())?;
     }
-    // Each repeated NIK with its rows, in the order of its first row.
-    again.sort_unstable_by_key(|&(nik, row)| (nik, row));
-    again.dedup();
-    let mut dups: Vec<(String, Vec<u32>)> = Vec::new();
-    for (nik, row) in again {
-        match dups.last_mut() {
-            Some((k, rows)) if *k == format!("{nik:016}") => rows.push(row),
-            _ => dups.push((format!("{nik:016}"), vec![row])),
-        }
-    }
-    dups.sort_by_key(|(_, rows)| rows[0]);
+    let dups = seen.duplicates();
     if o.format == Format::Jsonl {
         for (nik, rows) in &dups {
             let rows: Vec<String> = rows.iter().map(u32::to_string).collect();

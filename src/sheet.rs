@@ -1,0 +1,540 @@
+//! A whole list held in memory and checked in steps: what the office desk
+//! page (`desk.html`) runs in its Web Worker. The CLI streams instead
+//! (`klinik-nik check --table`); both use the rules of [`crate::table`], so a
+//! list gives the same verdicts, codes and CSV in either.
+//!
+//! Memory stays close to the list's own size: the text once, a `u32` offset
+//! and a few bytes of results per record, and the cross-row notes of the rows
+//! that have them. A record's cells and messages are rebuilt when it is shown
+//! or downloaded.
+//!
+//! ```
+//! use klinik_nik::{date::Date, sheet::{Filter, Sheet}, Lang};
+//! let mut s = Sheet::read(b"Nama\tNIK\nSiti\t3511015003850001\nBudi\t35110150O3850001\n").unwrap();
+//! assert_eq!(s.columns.nik, Some(1));
+//! s.start(s.columns, Date::new(2026, 11, 28).unwrap());
+//! while !s.step(10_000) {}
+//! let sum = s.summary();
+//! assert_eq!((sum.rows, sum.valid, sum.errors), (2, 1, 1));
+//! let order = s.order(Filter::Problems);
+//! assert_eq!(s.row(order[0] as usize, Lang::Id).number, 3); // spreadsheet row 3
+//! ```
+
+use crate::check::Slot;
+use crate::date::Date;
+use crate::table::{self, Columns, Encoding, NotATable, Records, Row, Seen, TableIssue};
+use crate::{Lang, Severity};
+use std::collections::HashMap;
+
+/// At most this many columns are kept for choosing and showing; cells beyond
+/// are still written back to the CSV.
+pub const MAX_COLUMNS: usize = 200;
+
+/// A row's verdict, worst first.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Verdict {
+    Error,
+    Warning,
+    /// Only notes (something cleaned, an older region code): valid.
+    Note,
+    Ok,
+    /// The header, or an empty line: not a row of the list.
+    Skipped,
+}
+
+impl Verdict {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Verdict::Error => "error",
+            Verdict::Warning => "warning",
+            Verdict::Note => "note",
+            Verdict::Ok => "ok",
+            Verdict::Skipped => "skipped",
+        }
+    }
+}
+
+/// Which rows to show.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Filter {
+    All,
+    /// Errors and warnings.
+    Problems,
+    /// Rows whose NIK is on more than one row.
+    Duplicates,
+    /// Rows with this code.
+    Code(String),
+}
+
+impl Filter {
+    /// `"all"`, `"problems"`, `"duplicates"`, or a code such as `"NIK_LENGTH"`.
+    pub fn parse(s: &str) -> Filter {
+        match s {
+            "all" => Filter::All,
+            "problems" | "" => Filter::Problems,
+            "duplicates" => Filter::Duplicates,
+            code => Filter::Code(code.to_string()),
+        }
+    }
+}
+
+/// The counts shown first.
+#[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize)]
+pub struct Summary {
+    pub rows: usize,
+    pub valid: usize,
+    pub errors: usize,
+    pub warnings: usize,
+    /// Each code with the number of rows that have it, commonest first.
+    pub by_code: Vec<(String, usize)>,
+    /// Each NIK on more than one row, with its spreadsheet row numbers.
+    pub duplicates: Vec<(String, Vec<u32>)>,
+    pub windows_1252: bool,
+    /// `"\t"`, `";"` or `","`.
+    pub delimiter: String,
+    /// Excel stored the NIK column as numbers.
+    pub truncated: bool,
+    /// Rows whose quote was left open (they run to the end of the text).
+    pub open_quotes: usize,
+    /// Rows with more or fewer cells than the first.
+    pub ragged: usize,
+}
+
+/// One row, ready to show.
+#[derive(Clone, Debug, PartialEq, serde::Serialize)]
+pub struct RowView {
+    /// The spreadsheet's row number (1-based, the header counted).
+    pub number: u32,
+    pub verdict: &'static str,
+    /// The NIK cell, character by character, wrong places marked.
+    pub nik: Vec<(char, bool)>,
+    pub name: String,
+    pub codes: Vec<String>,
+    pub messages: Vec<String>,
+    pub province: String,
+    pub regency: String,
+    pub district: String,
+    pub sex: String,
+    pub birth_date: String,
+}
+
+/// A list in memory, checked in steps.
+pub struct Sheet {
+    text: String,
+    pub encoding: Encoding,
+    pub delim: u8,
+    /// Where each record starts, in bytes.
+    starts: Vec<u32>,
+    open_quotes: usize,
+    /// The columns found (or chosen); see [`Sheet::start`].
+    pub columns: Columns,
+    today: Date,
+    truncated: bool,
+    verdicts: Vec<Verdict>,
+    /// Per record, a bit per code (index into `codes`); the 64th bit collects the rest.
+    masks: Vec<u64>,
+    codes: Vec<String>,
+    code_index: HashMap<String, u8>,
+    cross: HashMap<u32, Vec<TableIssue>>,
+    seen: Option<Seen>,
+    duplicates: Vec<(String, Vec<u32>)>,
+    ragged: usize,
+    width: usize,
+    done: usize,
+}
+
+impl Sheet {
+    /// Reads a pasted text or a file's bytes: decoding, separator, record
+    /// boundaries and the columns found from the header (see
+    /// [`table::detect_columns`]). Nothing is checked yet.
+    pub fn read(bytes: impl Into<Vec<u8>>) -> Result<Sheet, NotATable> {
+        let (text, encoding) = table::decode_vec(bytes.into())?;
+        let head = &text[..floor_char_boundary(&text, 64 * 1024)];
+        let delim = table::sniff(head);
+        let mut starts = Vec::new();
+        let mut open_quotes = 0;
+        let mut records = Records::new(text.as_bytes(), delim);
+        while let Some((start, open)) = records.next_span() {
+            // Texts over 4 GiB cannot reach here: a wasm32 page cannot hold them.
+            starts.push(u32::try_from(start).unwrap_or(u32::MAX));
+            open_quotes += usize::from(open);
+        }
+        let mut sheet = Sheet {
+            text,
+            encoding,
+            delim,
+            starts,
+            open_quotes,
+            columns: Columns::default(),
+            today: Date::new(2000, 1, 1).unwrap_or_else(|| unreachable!()),
+            truncated: false,
+            verdicts: Vec::new(),
+            masks: Vec::new(),
+            codes: Vec::new(),
+            code_index: HashMap::new(),
+            cross: HashMap::new(),
+            seen: None,
+            duplicates: Vec::new(),
+            ragged: 0,
+            width: 0,
+            done: 0,
+        };
+        let first = sheet.records(0, 20);
+        sheet.width = first
+            .iter()
+            .map(Vec::len)
+            .max()
+            .unwrap_or(0)
+            .min(MAX_COLUMNS);
+        sheet.columns = table::detect_columns(&first);
+        Ok(sheet)
+    }
+
+    /// Number of records, the header and empty lines included.
+    pub fn len(&self) -> usize {
+        self.starts.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.starts.is_empty()
+    }
+
+    /// The widest of the first rows (at most [`MAX_COLUMNS`]).
+    pub fn width(&self) -> usize {
+        self.width
+    }
+
+    /// The cells of record `i`.
+    pub fn record(&self, i: usize) -> Vec<String> {
+        let Some(&start) = self.starts.get(i) else {
+            return Vec::new();
+        };
+        let end = self
+            .starts
+            .get(i + 1)
+            .map_or(self.text.len(), |&e| e as usize);
+        let bytes = &self.text.as_bytes()[start as usize..end];
+        Records::new(bytes, self.delim)
+            .next()
+            .map(|r| r.fields)
+            .unwrap_or_default()
+    }
+
+    /// Records `from..from + n`.
+    pub fn records(&self, from: usize, n: usize) -> Vec<Vec<String>> {
+        (from..(from + n).min(self.len()))
+            .map(|i| self.record(i))
+            .collect()
+    }
+
+    /// Begins (or begins again) a check with these columns.
+    pub fn start(&mut self, columns: Columns, today: Date) {
+        self.columns = columns;
+        self.today = today;
+        let first = self.records(0, table::LOOKAHEAD);
+        self.truncated = table::column_truncated(&first, &columns);
+        let width = first.first().map_or(0, Vec::len);
+        self.verdicts = Vec::with_capacity(self.len());
+        self.masks = Vec::with_capacity(self.len());
+        self.codes.clear();
+        self.code_index.clear();
+        self.cross.clear();
+        self.seen = Some(Seen::default());
+        self.duplicates.clear();
+        self.ragged = 0;
+        self.width = self.width.max(width.min(MAX_COLUMNS));
+        self.done = 0;
+    }
+
+    /// Checks up to `n` more records; `true` once every record is checked.
+    pub fn step(&mut self, n: usize) -> bool {
+        let expected = self.record(0).len();
+        let end = (self.done + n).min(self.len());
+        for i in self.done..end {
+            let fields = self.record(i);
+            if (i == 0 && self.columns.header) || fields.iter().all(|f| f.trim().is_empty()) {
+                self.verdicts.push(Verdict::Skipped);
+                self.masks.push(0);
+                continue;
+            }
+            self.ragged += usize::from(fields.len() != expected);
+            let row = self.check(i, &fields);
+            let verdict = match row.worst() {
+                Some(Severity::Error) => Verdict::Error,
+                Some(Severity::Warning) => Verdict::Warning,
+                Some(Severity::Note) => Verdict::Note,
+                None => Verdict::Ok,
+            };
+            let mut mask = 0u64;
+            if verdict != Verdict::Ok {
+                for c in codes_only(&row) {
+                    mask |= 1 << self.intern(c);
+                }
+            }
+            self.verdicts.push(verdict);
+            self.masks.push(mask);
+        }
+        self.done = end;
+        if self.done == self.len() {
+            if let Some(seen) = self.seen.take() {
+                self.duplicates = seen.duplicates();
+            }
+            true
+        } else {
+            false
+        }
+    }
+
+    /// Records checked so far.
+    pub fn progress(&self) -> usize {
+        self.done
+    }
+
+    fn intern(&mut self, code: String) -> u8 {
+        if let Some(&i) = self.code_index.get(&code) {
+            return i;
+        }
+        let i = self.codes.len().min(63) as u8;
+        if self.codes.len() < 63 {
+            self.codes.push(code.clone());
+            self.code_index.insert(code, i);
+        }
+        i
+    }
+
+    /// Checks record `i` with its cross-row notes: while checking, they are
+    /// found and kept; afterwards, the kept ones are added back.
+    fn check(&mut self, i: usize, fields: &[String]) -> Row {
+        let mut row = table::check_row(fields, &self.columns, self.truncated, self.today);
+        let n = i as u32 + 1;
+        if let Some(seen) = self.seen.as_mut() {
+            let name = self
+                .columns
+                .name
+                .and_then(|c| fields.get(c))
+                .map_or("", String::as_str);
+            let before = row.table.len();
+            seen.note(n, &mut row, name);
+            if row.table.len() > before {
+                self.cross.insert(n, row.table[before..].to_vec());
+            }
+        }
+        row
+    }
+
+    /// A checked record again, with its cross-row notes.
+    fn recheck(&self, i: usize, fields: &[String]) -> Row {
+        let mut row = table::check_row(fields, &self.columns, self.truncated, self.today);
+        if let Some(cross) = self.cross.get(&(i as u32 + 1)) {
+            row.table.extend_from_slice(cross);
+        }
+        row
+    }
+
+    pub fn summary(&self) -> Summary {
+        let mut s = Summary {
+            windows_1252: self.encoding == Encoding::Windows1252,
+            delimiter: char::from(self.delim).to_string(),
+            truncated: self.truncated,
+            open_quotes: self.open_quotes,
+            ragged: self.ragged,
+            duplicates: self.duplicates.clone(),
+            ..Summary::default()
+        };
+        let mut counts = [0usize; 64];
+        for (v, m) in self.verdicts.iter().zip(&self.masks) {
+            match v {
+                Verdict::Skipped => continue,
+                Verdict::Error => s.errors += 1,
+                Verdict::Warning => s.warnings += 1,
+                _ => {}
+            }
+            s.rows += 1;
+            s.valid += usize::from(*v != Verdict::Error);
+            let mut m = *m;
+            while m != 0 {
+                counts[m.trailing_zeros() as usize] += 1;
+                m &= m - 1;
+            }
+        }
+        s.by_code = self
+            .codes
+            .iter()
+            .zip(counts)
+            .map(|(c, n)| (c.clone(), n))
+            .collect();
+        s.by_code
+            .sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+        s
+    }
+
+    /// The records to show for `filter`, problem rows first (errors, then
+    /// warnings, then the rest), each group in list order.
+    pub fn order(&self, filter: Filter) -> Vec<u32> {
+        let code_bit = match &filter {
+            Filter::Code(c) => match self.code_index.get(c) {
+                Some(&i) => 1u64 << i,
+                None => return Vec::new(),
+            },
+            _ => 0,
+        };
+        let dup_rows: std::collections::HashSet<u32> = match filter {
+            Filter::Duplicates => self
+                .duplicates
+                .iter()
+                .flat_map(|(_, rows)| rows.iter().map(|r| r - 1))
+                .collect(),
+            _ => Default::default(),
+        };
+        let mut out: Vec<u32> = (0..self.verdicts.len() as u32)
+            .filter(|&i| {
+                let v = self.verdicts[i as usize];
+                v != Verdict::Skipped
+                    && match filter {
+                        Filter::All => true,
+                        Filter::Problems => v <= Verdict::Warning,
+                        Filter::Duplicates => dup_rows.contains(&i),
+                        Filter::Code(_) => self.masks[i as usize] & code_bit != 0,
+                    }
+            })
+            .collect();
+        out.sort_by_key(|&i| self.verdicts[i as usize]);
+        out
+    }
+
+    /// Record `i` as shown on the page.
+    pub fn row(&self, i: usize, lang: Lang) -> RowView {
+        let fields = self.record(i);
+        let row = self.recheck(i, &fields);
+        let (codes, messages) = table::codes_and_messages(&row, lang);
+        let d = &row.nik.decoded;
+        let region = |r: &Option<crate::regions::Region>| {
+            r.map_or(String::new(), |r| format!("{} {}", r.dotted(), r.name))
+        };
+        let cell = |c: Option<usize>| c.and_then(|c| fields.get(c)).cloned().unwrap_or_default();
+        RowView {
+            number: i as u32 + 1,
+            verdict: self.verdicts.get(i).map_or("skipped", |v| v.as_str()),
+            nik: marked(&row.nik_input, &row.nik)
+                .iter()
+                .map(|s| (s.ch, s.bad))
+                .collect(),
+            name: cell(self.columns.name),
+            codes,
+            messages,
+            province: region(&d.province),
+            regency: region(&d.regency),
+            district: region(&d.district),
+            sex: d.sex.map_or("", |s| s.word(lang)).to_string(),
+            birth_date: d.date.map(|x| x.dmy()).unwrap_or_default(),
+        }
+    }
+
+    /// The whole list enriched, as the CLI writes it (`check --table --format
+    /// csv`): UTF-8 with a BOM, the original columns first, then the results.
+    pub fn csv(&self, delim: u8, lang: Lang) -> String {
+        let mut out = String::with_capacity(self.text.len() * 2 + 1024);
+        out.push('\u{feff}');
+        let header = self.columns.header.then(|| self.record(0));
+        table::csv_header(&mut out, header.as_deref(), delim);
+        for (i, v) in self.verdicts.iter().enumerate() {
+            if *v == Verdict::Skipped {
+                continue;
+            }
+            let fields = self.record(i);
+            let row = self.recheck(i, &fields);
+            table::csv_row(&mut out, &fields, &row, lang, delim);
+        }
+        out
+    }
+
+    /// The problem rows (errors and warnings) as tab-separated text for
+    /// pasting into a spreadsheet: the spreadsheet row, the original cells,
+    /// the codes and the messages.
+    pub fn problems_tsv(&self, lang: Lang) -> String {
+        let clean = |s: &str| s.replace(['\t', '\r', '\n'], " ");
+        let mut out = String::new();
+        let head: Vec<String> = if self.columns.header {
+            self.record(0)
+        } else {
+            (1..=self.width).map(|i| format!("{i}")).collect()
+        };
+        let row_word = if lang == Lang::En { "row" } else { "baris" };
+        out.push_str(row_word);
+        for h in &head {
+            out.push('\t');
+            out.push_str(&clean(h));
+        }
+        out.push_str("\tcodes\tmessages\r\n");
+        for i in self.order(Filter::Problems) {
+            let i = i as usize;
+            let fields = self.record(i);
+            let row = self.recheck(i, &fields);
+            let (codes, msgs) = table::codes_and_messages(&row, lang);
+            out.push_str(&(i + 1).to_string());
+            for f in &fields {
+                out.push('\t');
+                out.push_str(&clean(f));
+            }
+            out.push('\t');
+            out.push_str(&codes.join(" "));
+            out.push('\t');
+            out.push_str(&clean(&msgs.join(" | ")));
+            out.push_str("\r\n");
+        }
+        out
+    }
+}
+
+/// The codes of a row, without building messages.
+fn codes_only(row: &Row) -> Vec<String> {
+    let mut codes: Vec<String> = row
+        .nik
+        .issues
+        .iter()
+        .chain(row.kk.iter().flat_map(|k| k.issues.iter()))
+        .chain(row.stated.iter())
+        .map(crate::Issue::code)
+        .collect();
+    codes.extend(row.table.iter().map(|t| t.code().to_string()));
+    codes
+}
+
+/// The typed NIK place by place, with what is wrong marked: characters that
+/// are not digits, or else the digits an error points at (a region code no
+/// edition has, an impossible date, a serial of 0000).
+///
+/// ```
+/// use klinik_nik::{check_nik, date::Date, sheet::marked};
+/// let today = Date::new(2026, 11, 28).unwrap();
+/// let bad: Vec<bool> = marked("3599011010800013", &check_nik("3599011010800013", today))
+///     .iter().map(|s| s.bad).collect();
+/// assert_eq!(&bad[..6], &[false, false, true, true, false, false]);
+/// ```
+pub fn marked(input: &str, report: &crate::Report) -> Vec<Slot> {
+    let mut slots = crate::check::typed_slots(input);
+    if slots.iter().any(|s| s.bad) {
+        return slots;
+    }
+    for i in &report.issues {
+        if i.severity != Severity::Error || i.rule == crate::Rule::Length {
+            continue;
+        }
+        if let Some(sp) = i.span.filter(|s| s.of == crate::issue::SpanOf::Digits) {
+            for s in slots.iter_mut().take(sp.end).skip(sp.start) {
+                s.bad = true;
+            }
+        }
+    }
+    slots
+}
+
+fn floor_char_boundary(s: &str, mut i: usize) -> usize {
+    if i >= s.len() {
+        return s.len();
+    }
+    while !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}

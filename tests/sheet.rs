@@ -1,0 +1,249 @@
+//! The office desk's list model (`klinik_nik::sheet`): the same answers as
+//! the CLI, problem rows first, and no input that makes it panic.
+
+use klinik_nik::date::Date;
+use klinik_nik::sheet::{Filter, Sheet, MAX_COLUMNS};
+use klinik_nik::table::{Encoding, NotATable, Records};
+use klinik_nik::Lang;
+
+fn today() -> Date {
+    Date::new(2026, 11, 28).unwrap()
+}
+
+fn checked(bytes: &[u8]) -> Sheet {
+    let mut s = Sheet::read(bytes).unwrap();
+    s.start(s.columns, today());
+    while !s.step(7) {}
+    s
+}
+
+/// The desk's download is the CLI's output, byte for byte: the same committed
+/// file answers the `;` list and its tab-separated copy (what pasting from
+/// Excel gives).
+#[test]
+fn the_desk_csv_is_the_cli_csv() {
+    let expected = std::fs::read_to_string("tests/data/desk-list-expected.csv").unwrap();
+    for file in ["tests/data/desk-list.csv", "tests/data/desk-list.tsv"] {
+        let s = checked(&std::fs::read(file).unwrap());
+        assert_eq!(s.csv(b';', Lang::Id), expected, "{file}");
+    }
+}
+
+#[test]
+fn the_summary_counts_rows_by_kind() {
+    let s = checked(&std::fs::read("tests/data/desk-list.tsv").unwrap());
+    let sum = s.summary();
+    assert_eq!(sum.rows, 20);
+    assert_eq!(sum.valid, 15);
+    assert_eq!(sum.errors, 5);
+    assert_eq!(sum.delimiter, "\t");
+    assert!(sum.truncated);
+    assert_eq!(
+        sum.duplicates,
+        vec![("3511015003850001".to_string(), vec![2, 9])]
+    );
+    let count = |code: &str| {
+        sum.by_code
+            .iter()
+            .find(|(c, _)| c == code)
+            .map_or(0, |(_, n)| *n)
+    };
+    assert_eq!(count("TABLE_EXCEL_SCIENTIFIC"), 1);
+    assert_eq!(count("TABLE_EXCEL_TRUNCATED"), 3);
+    assert_eq!(count("TABLE_DUPLICATE_NIK"), 1);
+    assert_eq!(count("NIK_CHAR_INVALID"), 1);
+    assert_eq!(count("STATED_BIRTH_DATE_DIFFERS"), 1);
+}
+
+#[test]
+fn problem_rows_come_first_and_filters_pick_rows() {
+    let s = checked(&std::fs::read("tests/data/desk-list.tsv").unwrap());
+    let all = s.order(Filter::All);
+    assert_eq!(all.len(), 20);
+    let verdicts: Vec<&str> = all
+        .iter()
+        .map(|&i| s.row(i as usize, Lang::Id).verdict)
+        .collect();
+    let rank = |v: &str| {
+        ["error", "warning", "note", "ok"]
+            .iter()
+            .position(|x| *x == v)
+    };
+    assert!(
+        verdicts.windows(2).all(|w| rank(w[0]) <= rank(w[1])),
+        "{verdicts:?}"
+    );
+    // Spreadsheet rows (header = row 1): the scientific cell is on row 4.
+    let errors: Vec<u32> = all
+        .iter()
+        .map(|&i| s.row(i as usize, Lang::Id))
+        .filter(|r| r.verdict == "error")
+        .map(|r| r.number)
+        .collect();
+    assert_eq!(errors, vec![4, 6, 7, 17, 18]);
+    let dup: Vec<u32> = s.order(Filter::Duplicates).iter().map(|i| i + 1).collect();
+    assert_eq!(
+        dup,
+        vec![9, 2],
+        "the warned repeat first, then the row it repeats"
+    );
+    let o: Vec<u32> = s
+        .order(Filter::Code("NIK_CHAR_INVALID".into()))
+        .iter()
+        .map(|i| i + 1)
+        .collect();
+    assert_eq!(o, vec![6]);
+    assert!(s.order(Filter::Code("NO_SUCH_CODE".into())).is_empty());
+    assert_eq!(s.order(Filter::Problems).len(), 5 + s.summary().warnings);
+}
+
+#[test]
+fn a_row_shows_the_faulty_characters() {
+    let s = checked(&std::fs::read("tests/data/desk-list.tsv").unwrap());
+    let r = s.row(5, Lang::Id); // spreadsheet row 6: "35110150O3850005"
+    assert_eq!(r.number, 6);
+    let bad: String = r.nik.iter().filter(|(_, b)| *b).map(|(c, _)| *c).collect();
+    assert_eq!(bad, "O");
+    assert_eq!(r.name, "Dewi");
+    let r = s.row(16, Lang::En); // row 17: regency 99 exists nowhere
+    let bad: Vec<usize> = r
+        .nik
+        .iter()
+        .enumerate()
+        .filter(|(_, (_, b))| *b)
+        .map(|(i, _)| i)
+        .collect();
+    assert_eq!(bad, vec![2, 3]);
+    assert!(r.messages[0].contains("99"), "{:?}", r.messages);
+    let r = s.row(1, Lang::Id);
+    assert_eq!((r.verdict, r.province.as_str()), ("ok", "35 Jawa Timur"));
+    assert_eq!(
+        (r.sex.as_str(), r.birth_date.as_str()),
+        ("perempuan", "10-03-1985")
+    );
+}
+
+#[test]
+fn problem_rows_paste_back_into_a_spreadsheet() {
+    let s = checked(&std::fs::read("tests/data/desk-list.tsv").unwrap());
+    let tsv = s.problems_tsv(Lang::Id);
+    let lines: Vec<&str> = tsv.lines().collect();
+    assert_eq!(lines.len(), 1 + s.order(Filter::Problems).len());
+    assert!(lines[0].starts_with("baris\tNo\tNama\tNIK"));
+    assert!(
+        lines[1].starts_with("4\t3\tRina\t3.51102E+15\t"),
+        "{}",
+        lines[1]
+    );
+    assert!(lines.iter().all(|l| l.split('\t').count() == 10), "{tsv}");
+}
+
+#[test]
+fn lists_without_a_header_and_other_encodings() {
+    let s = checked(b"Siti\t3511015003850001\nBudi\t3511011203800002\n");
+    assert_eq!((s.columns.nik, s.columns.header), (Some(1), false));
+    assert_eq!(s.summary().rows, 2);
+    let s = Sheet::read(std::fs::read("tests/data/list-cp1252.tsv").unwrap()).unwrap();
+    assert_eq!(s.encoding, Encoding::Windows1252);
+    assert!(
+        s.record(1).iter().any(|c| c.contains('\u{e9}')),
+        "{:?}",
+        s.record(1)
+    );
+    assert_eq!(Sheet::read(b"  \n".to_vec()).err(), Some(NotATable::Empty));
+    assert_eq!(
+        Sheet::read(b"\x89PNG\r\n\x1a\n....".to_vec()).err(),
+        Some(NotATable::Binary)
+    );
+    assert_eq!(
+        Sheet::read(b"%PDF-1.7".to_vec()).err(),
+        Some(NotATable::Binary)
+    );
+}
+
+#[test]
+fn ragged_rows_open_quotes_huge_cells_and_wide_rows() {
+    let mut text = String::from("NIK;Nama\n3511015003850001;Siti;extra\n3511011203800002\n");
+    text.push_str(&format!("3511011203800002;{}\n", "x".repeat(1 << 20)));
+    text.push_str("3511015003850001;\"never closed\n3511011203800002;Budi\n");
+    let s = checked(text.as_bytes());
+    let sum = s.summary();
+    assert_eq!(
+        sum.rows, 4,
+        "the open quote swallows the last line: {sum:?}"
+    );
+    assert_eq!(sum.open_quotes, 1);
+    assert_eq!(sum.ragged, 2);
+    assert_eq!(s.record(3)[1].len(), 1 << 20);
+    let wide: String = (0..300).map(|i| format!("c{i},")).collect::<String>() + "NIK\n";
+    let s = checked(format!("{wide}{}3511015003850001\n", ",".repeat(300)).as_bytes());
+    assert_eq!(s.width(), MAX_COLUMNS);
+    assert_eq!(s.columns.nik, Some(300));
+    assert_eq!(s.summary().valid, 1);
+}
+
+#[test]
+fn chosen_columns_replace_the_found_ones() {
+    let mut s = Sheet::read(b"a,b\n3511015003850001,3511015003850001\n".to_vec()).unwrap();
+    let mut c = s.columns;
+    c.header = true;
+    c.nik = Some(0);
+    c.kk = Some(1);
+    s.start(c, today());
+    while !s.step(100) {}
+    assert_eq!(s.summary().errors, 1, "NIK and KK the same number");
+    c.kk = None;
+    s.start(c, today());
+    while !s.step(1) {}
+    assert_eq!(s.summary().errors, 0);
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+mod properties {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn listish() -> impl Strategy<Value = Vec<u8>> {
+        prop_oneof![
+            proptest::collection::vec(any::<u8>(), 0..300),
+            "[0-9O\"';,\t\r\n ]{0,200}".prop_map(String::into_bytes),
+            "(NIK|Nama|KK|TTL)?([;,\t]?\"?[0-9]{14,17}\"?[;,\t]?(L|P)?\r?\n){0,12}"
+                .prop_map(String::into_bytes),
+        ]
+    }
+
+    proptest! {
+        /// No input makes the desk panic, whatever is asked of it afterwards.
+        #[test]
+        fn never_panics(bytes in listish(), step in 1usize..50) {
+            if let Ok(mut s) = Sheet::read(bytes) {
+                s.start(s.columns, today());
+                while !s.step(step) {}
+                let _ = s.summary();
+                for f in [Filter::All, Filter::Problems, Filter::Duplicates] {
+                    for i in s.order(f) {
+                        let _ = s.row(i as usize, Lang::En);
+                    }
+                }
+                let _ = s.csv(b',', Lang::Id);
+                let _ = s.problems_tsv(Lang::Id);
+            }
+        }
+
+        /// Indexing a list (`next_span`) finds the records that reading it does.
+        #[test]
+        fn spans_agree_with_records(text in "[a\"\r\n;,\t]{0,60}") {
+            let b = text.as_bytes();
+            let mut spans = Records::new(b, b';');
+            let mut recs = Records::new(b, b';');
+            loop {
+                let a = spans.next_span().map(|(start, _)| start);
+                let before = recs.offset();
+                let r = recs.next();
+                prop_assert_eq!(a, r.as_ref().map(|_| before));
+                prop_assert_eq!(spans.offset(), recs.offset());
+                if r.is_none() { break; }
+            }
+        }
+    }
+}
