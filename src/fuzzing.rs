@@ -188,7 +188,7 @@ pub fn table(data: &[u8]) {
     if let Ok(mut sheet) = crate::sheet::Sheet::read(data) {
         sheet.start(sheet.columns, t);
         while !sheet.step(3) {}
-        let sum = sheet.summary();
+        let sum = sheet.summary(Lang::Id);
         let shown = sheet.order(crate::sheet::Filter::All);
         assert_eq!(shown.len(), sum.rows);
         for i in shown.into_iter().take(50) {

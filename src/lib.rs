@@ -37,6 +37,10 @@ pub mod table;
 pub mod view;
 
 #[cfg(target_arch = "wasm32")]
+mod browser;
+#[cfg(all(target_arch = "wasm32", feature = "desk"))]
+pub mod desk;
+#[cfg(all(target_arch = "wasm32", feature = "page"))]
 pub mod web;
 
 pub use check::{check_kk, check_nik, check_pair, compare, Decoded, Report, Stated};

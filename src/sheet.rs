@@ -14,7 +14,7 @@
 //! assert_eq!(s.columns.nik, Some(1));
 //! s.start(s.columns, Date::new(2026, 11, 28).unwrap());
 //! while !s.step(10_000) {}
-//! let sum = s.summary();
+//! let sum = s.summary(Lang::Id);
 //! assert_eq!((sum.rows, sum.valid, sum.errors), (2, 1, 1));
 //! let order = s.order(Filter::Problems);
 //! assert_eq!(s.row(order[0] as usize, Lang::Id).number, 3); // spreadsheet row 3
@@ -79,14 +79,15 @@ impl Filter {
 }
 
 /// The counts shown first.
-#[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Summary {
     pub rows: usize,
     pub valid: usize,
     pub errors: usize,
     pub warnings: usize,
-    /// Each code with the number of rows that have it, commonest first.
-    pub by_code: Vec<(String, usize)>,
+    /// Each code, its short label ([`table::code_label`]) and the number of
+    /// rows that have it, commonest first.
+    pub by_code: Vec<(String, String, usize)>,
     /// Each NIK on more than one row, with its spreadsheet row numbers.
     pub duplicates: Vec<(String, Vec<u32>)>,
     pub windows_1252: bool,
@@ -101,11 +102,12 @@ pub struct Summary {
 }
 
 /// One row, ready to show.
-#[derive(Clone, Debug, PartialEq, serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct RowView {
     /// The spreadsheet's row number (1-based, the header counted).
     pub number: u32,
-    pub verdict: &'static str,
+    /// `"error"`, `"warning"`, `"note"` or `"ok"`.
+    pub verdict: String,
     /// The NIK cell, character by character, wrong places marked.
     pub nik: Vec<(char, bool)>,
     pub name: String,
@@ -331,7 +333,7 @@ impl Sheet {
         row
     }
 
-    pub fn summary(&self) -> Summary {
+    pub fn summary(&self, lang: Lang) -> Summary {
         let mut s = Summary {
             windows_1252: self.encoding == Encoding::Windows1252,
             delimiter: char::from(self.delim).to_string(),
@@ -361,10 +363,10 @@ impl Sheet {
             .codes
             .iter()
             .zip(counts)
-            .map(|(c, n)| (c.clone(), n))
+            .map(|(c, n)| (c.clone(), table::code_label(c, lang), n))
             .collect();
         s.by_code
-            .sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+            .sort_by(|a, b| b.2.cmp(&a.2).then_with(|| a.0.cmp(&b.0)));
         s
     }
 
@@ -414,11 +416,20 @@ impl Sheet {
         let cell = |c: Option<usize>| c.and_then(|c| fields.get(c)).cloned().unwrap_or_default();
         RowView {
             number: i as u32 + 1,
-            verdict: self.verdicts.get(i).map_or("skipped", |v| v.as_str()),
-            nik: marked(&row.nik_input, &row.nik)
-                .iter()
-                .map(|s| (s.ch, s.bad))
-                .collect(),
+            verdict: self
+                .verdicts
+                .get(i)
+                .map_or("skipped", |v| v.as_str())
+                .to_string(),
+            nik: if row.table.contains(&TableIssue::ExcelScientific) {
+                // Nothing of the number is left: the cell as it is, all of it wrong.
+                row.nik_input.chars().map(|c| (c, true)).collect()
+            } else {
+                marked(&row.nik_input, &row.nik)
+                    .iter()
+                    .map(|s| (s.ch, s.bad))
+                    .collect()
+            },
             name: cell(self.columns.name),
             codes,
             messages,

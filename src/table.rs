@@ -686,3 +686,230 @@ pub fn csv_row(out: &mut String, fields: &[String], row: &Row, lang: Lang, delim
     }
     out.push_str("\r\n");
 }
+
+/// A short name for a code, for the desk's summary and filter: `"NIK_LENGTH"`
+/// → "NIK: bukan 16 angka". Unknown codes are returned as they are.
+///
+/// ```
+/// use klinik_nik::{table::code_label, Lang};
+/// assert_eq!(code_label("KK_LENGTH", Lang::En), "KK: not 16 digits");
+/// assert_eq!(code_label("TABLE_DUPLICATE_NIK", Lang::Id), "NIK ganda (ada di beberapa baris)");
+/// ```
+pub fn code_label(code: &str, lang: Lang) -> String {
+    let (subject, rest) = match code.split_once('_') {
+        Some(("NIK", r)) => ("NIK: ", r),
+        Some(("KK", r)) => ("KK: ", r),
+        Some(("PAIR", r)) => ("NIK + KK: ", r),
+        Some(("STATED", r)) => (
+            if lang == Lang::En {
+                "Stated data: "
+            } else {
+                "Data isian: "
+            },
+            r,
+        ),
+        Some(("TABLE", r)) => ("", r),
+        _ => return code.to_string(),
+    };
+    let id = lang == Lang::Id;
+    let label = match rest {
+        "EMPTY" => {
+            if id {
+                "kosong"
+            } else {
+                "empty"
+            }
+        }
+        "INVALID_UTF8" => {
+            if id {
+                "teks rusak"
+            } else {
+                "garbled text"
+            }
+        }
+        "SEPARATORS_REMOVED" => {
+            if id {
+                "spasi/tanda pemisah diabaikan"
+            } else {
+                "separators ignored"
+            }
+        }
+        "LABEL_REMOVED" => {
+            if id {
+                "label diabaikan"
+            } else {
+                "label ignored"
+            }
+        }
+        "INVISIBLE_REMOVED" => {
+            if id {
+                "karakter tak terlihat diabaikan"
+            } else {
+                "invisible characters ignored"
+            }
+        }
+        "CHAR_INVALID" | "CHAR_INVALID_MORE" => {
+            if id {
+                "ada huruf atau tanda selain angka"
+            } else {
+                "a letter or sign that is not a digit"
+            }
+        }
+        "LENGTH" => {
+            if id {
+                "bukan 16 angka"
+            } else {
+                "not 16 digits"
+            }
+        }
+        "PROVINCE_UNKNOWN" => {
+            if id {
+                "kode provinsi tidak dikenal"
+            } else {
+                "unknown province code"
+            }
+        }
+        "REGENCY_UNKNOWN" => {
+            if id {
+                "kode kabupaten/kota tidak dikenal"
+            } else {
+                "unknown regency code"
+            }
+        }
+        "DISTRICT_UNKNOWN" => {
+            if id {
+                "kode kecamatan tidak dikenal"
+            } else {
+                "unknown district code"
+            }
+        }
+        "REGION_OLD_EDITION" => {
+            if id {
+                "kode wilayah lama (sah)"
+            } else {
+                "older region code (valid)"
+            }
+        }
+        "DAY_INVALID" => {
+            if id {
+                "tanggal tidak mungkin"
+            } else {
+                "impossible day"
+            }
+        }
+        "MONTH_INVALID" => {
+            if id {
+                "bulan tidak mungkin"
+            } else {
+                "impossible month"
+            }
+        }
+        "DATE_INVALID" => {
+            if id {
+                "tanggal tidak ada di kalender"
+            } else {
+                "date not in the calendar"
+            }
+        }
+        "DATE_UNUSUAL" => {
+            if id {
+                "tanggal pencatatan tidak biasa"
+            } else {
+                "unusual recording date"
+            }
+        }
+        "DAY_ABOVE_40" => {
+            if id {
+                "tampak seperti NIK perempuan"
+            } else {
+                "looks like a woman's NIK"
+            }
+        }
+        "SERIAL_ZERO" => {
+            if id {
+                "nomor urut 0000"
+            } else {
+                "serial 0000"
+            }
+        }
+        "SAME_NUMBER" => {
+            if id {
+                "NIK dan KK sama"
+            } else {
+                "NIK and KK the same"
+            }
+        }
+        "BIRTH_DATE_DIFFERS" => {
+            if id {
+                "tanggal lahir berbeda"
+            } else {
+                "birth date differs"
+            }
+        }
+        "BIRTH_YEAR_CENTURY" => {
+            if id {
+                "abad tahun lahir berbeda"
+            } else {
+                "birth century differs"
+            }
+        }
+        "SEX_DIFFERS" => {
+            if id {
+                "jenis kelamin berbeda"
+            } else {
+                "sex differs"
+            }
+        }
+        "REGENCY_DIFFERS" => {
+            if id {
+                "kab/kota berbeda (wajar bila pindah)"
+            } else {
+                "regency differs (normal after a move)"
+            }
+        }
+        "EXCEL_SCIENTIFIC" => {
+            if id {
+                "Excel: NIK jadi 3,51E+15"
+            } else {
+                "Excel: NIK became 3.51E+15"
+            }
+        }
+        "EXCEL_TRUNCATED" => {
+            if id {
+                "Excel: angka terakhir mungkin jadi 0"
+            } else {
+                "Excel: last digit may have become 0"
+            }
+        }
+        "APOSTROPHE_REMOVED" => {
+            if id {
+                "tanda ' Excel diabaikan"
+            } else {
+                "Excel's ' ignored"
+            }
+        }
+        "NIK_EQUALS_KK" => {
+            if id {
+                "NIK dan KK sama"
+            } else {
+                "NIK and KK the same"
+            }
+        }
+        "DUPLICATE_NIK" => {
+            if id {
+                "NIK ganda (ada di beberapa baris)"
+            } else {
+                "repeated NIK (on several rows)"
+            }
+        }
+        "KK_OTHER_FAMILY" => {
+            if id {
+                "KK sama, nama keluarga lain"
+            } else {
+                "same KK, another family name"
+            }
+        }
+        _ => return code.to_string(),
+    };
+    format!("{subject}{label}")
+}

@@ -3,7 +3,7 @@
 
 use klinik_nik::date::Date;
 use klinik_nik::sheet::{Filter, Sheet, MAX_COLUMNS};
-use klinik_nik::table::{Encoding, NotATable, Records};
+use klinik_nik::table::{Encoding, NotATable};
 use klinik_nik::Lang;
 
 fn today() -> Date {
@@ -32,7 +32,7 @@ fn the_desk_csv_is_the_cli_csv() {
 #[test]
 fn the_summary_counts_rows_by_kind() {
     let s = checked(&std::fs::read("tests/data/desk-list.tsv").unwrap());
-    let sum = s.summary();
+    let sum = s.summary(Lang::Id);
     assert_eq!(sum.rows, 20);
     assert_eq!(sum.valid, 15);
     assert_eq!(sum.errors, 5);
@@ -45,8 +45,8 @@ fn the_summary_counts_rows_by_kind() {
     let count = |code: &str| {
         sum.by_code
             .iter()
-            .find(|(c, _)| c == code)
-            .map_or(0, |(_, n)| *n)
+            .find(|(c, _, _)| c == code)
+            .map_or(0, |(_, _, n)| *n)
     };
     assert_eq!(count("TABLE_EXCEL_SCIENTIFIC"), 1);
     assert_eq!(count("TABLE_EXCEL_TRUNCATED"), 3);
@@ -60,7 +60,7 @@ fn problem_rows_come_first_and_filters_pick_rows() {
     let s = checked(&std::fs::read("tests/data/desk-list.tsv").unwrap());
     let all = s.order(Filter::All);
     assert_eq!(all.len(), 20);
-    let verdicts: Vec<&str> = all
+    let verdicts: Vec<String> = all
         .iter()
         .map(|&i| s.row(i as usize, Lang::Id).verdict)
         .collect();
@@ -70,7 +70,7 @@ fn problem_rows_come_first_and_filters_pick_rows() {
             .position(|x| *x == v)
     };
     assert!(
-        verdicts.windows(2).all(|w| rank(w[0]) <= rank(w[1])),
+        verdicts.windows(2).all(|w| rank(&w[0]) <= rank(&w[1])),
         "{verdicts:?}"
     );
     // Spreadsheet rows (header = row 1): the scientific cell is on row 4.
@@ -94,7 +94,10 @@ fn problem_rows_come_first_and_filters_pick_rows() {
         .collect();
     assert_eq!(o, vec![6]);
     assert!(s.order(Filter::Code("NO_SUCH_CODE".into())).is_empty());
-    assert_eq!(s.order(Filter::Problems).len(), 5 + s.summary().warnings);
+    assert_eq!(
+        s.order(Filter::Problems).len(),
+        5 + s.summary(Lang::Id).warnings
+    );
 }
 
 #[test]
@@ -116,7 +119,10 @@ fn a_row_shows_the_faulty_characters() {
     assert_eq!(bad, vec![2, 3]);
     assert!(r.messages[0].contains("99"), "{:?}", r.messages);
     let r = s.row(1, Lang::Id);
-    assert_eq!((r.verdict, r.province.as_str()), ("ok", "35 Jawa Timur"));
+    assert_eq!(
+        (r.verdict.as_str(), r.province.as_str()),
+        ("ok", "35 Jawa Timur")
+    );
     assert_eq!(
         (r.sex.as_str(), r.birth_date.as_str()),
         ("perempuan", "10-03-1985")
@@ -142,7 +148,7 @@ fn problem_rows_paste_back_into_a_spreadsheet() {
 fn lists_without_a_header_and_other_encodings() {
     let s = checked(b"Siti\t3511015003850001\nBudi\t3511011203800002\n");
     assert_eq!((s.columns.nik, s.columns.header), (Some(1), false));
-    assert_eq!(s.summary().rows, 2);
+    assert_eq!(s.summary(Lang::Id).rows, 2);
     let s = Sheet::read(std::fs::read("tests/data/list-cp1252.tsv").unwrap()).unwrap();
     assert_eq!(s.encoding, Encoding::Windows1252);
     assert!(
@@ -167,7 +173,7 @@ fn ragged_rows_open_quotes_huge_cells_and_wide_rows() {
     text.push_str(&format!("3511011203800002;{}\n", "x".repeat(1 << 20)));
     text.push_str("3511015003850001;\"never closed\n3511011203800002;Budi\n");
     let s = checked(text.as_bytes());
-    let sum = s.summary();
+    let sum = s.summary(Lang::Id);
     assert_eq!(
         sum.rows, 4,
         "the open quote swallows the last line: {sum:?}"
@@ -179,7 +185,7 @@ fn ragged_rows_open_quotes_huge_cells_and_wide_rows() {
     let s = checked(format!("{wide}{}3511015003850001\n", ",".repeat(300)).as_bytes());
     assert_eq!(s.width(), MAX_COLUMNS);
     assert_eq!(s.columns.nik, Some(300));
-    assert_eq!(s.summary().valid, 1);
+    assert_eq!(s.summary(Lang::Id).valid, 1);
 }
 
 #[test]
@@ -191,16 +197,17 @@ fn chosen_columns_replace_the_found_ones() {
     c.kk = Some(1);
     s.start(c, today());
     while !s.step(100) {}
-    assert_eq!(s.summary().errors, 1, "NIK and KK the same number");
+    assert_eq!(s.summary(Lang::Id).errors, 1, "NIK and KK the same number");
     c.kk = None;
     s.start(c, today());
     while !s.step(1) {}
-    assert_eq!(s.summary().errors, 0);
+    assert_eq!(s.summary(Lang::Id).errors, 0);
 }
 
 #[cfg(not(target_arch = "wasm32"))]
 mod properties {
     use super::*;
+    use klinik_nik::table::Records;
     use proptest::prelude::*;
 
     fn listish() -> impl Strategy<Value = Vec<u8>> {
@@ -219,7 +226,7 @@ mod properties {
             if let Ok(mut s) = Sheet::read(bytes) {
                 s.start(s.columns, today());
                 while !s.step(step) {}
-                let _ = s.summary();
+                let _ = s.summary(Lang::Id);
                 for f in [Filter::All, Filter::Problems, Filter::Duplicates] {
                     for i in s.order(f) {
                         let _ = s.row(i as usize, Lang::En);
@@ -244,6 +251,32 @@ mod properties {
                 prop_assert_eq!(spans.offset(), recs.offset());
                 if r.is_none() { break; }
             }
+        }
+    }
+}
+
+/// Every rule and list code has a short label for the desk's summary.
+#[test]
+fn every_code_has_a_label() {
+    let src = std::fs::read_to_string("src/issue.rs").unwrap();
+    let rules: Vec<&str> = src
+        .lines()
+        .filter_map(|l| l.trim().strip_prefix("Rule::"))
+        .filter_map(|l| {
+            l.split_once("=> \"")
+                .map(|(_, r)| r.trim_end_matches("\","))
+        })
+        .collect();
+    assert!(rules.len() >= 23, "{rules:?}");
+    let table = std::fs::read_to_string("src/table.rs").unwrap();
+    let codes = table
+        .lines()
+        .filter_map(|l| l.split_once("=> \"TABLE_"))
+        .map(|(_, r)| format!("TABLE_{}", r.trim_end_matches("\",")));
+    for code in rules.iter().map(|r| format!("NIK_{r}")).chain(codes) {
+        for lang in [Lang::Id, Lang::En] {
+            let label = klinik_nik::table::code_label(&code, lang);
+            assert_ne!(label, code, "no label for {code}");
         }
     }
 }

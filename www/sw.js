@@ -10,8 +10,19 @@ importScripts('pkg/precache.js'); // self.KLINIK_VERSION, self.KLINIK_FILES
 
 const CACHE = 'klinik-nik-' + self.KLINIK_VERSION;
 
+// The office desk's files (self.KLINIK_LAZY) are not precached: citizens
+// never need them. They are kept once fetched, and a new build fetches them
+// again at install only where the desk was used, so the desk stays offline.
+const LAZY = new Set((self.KLINIK_LAZY || []).map((f) => new URL(f, self.location).pathname));
+
 self.addEventListener('install', (event) => {
-  event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(self.KLINIK_FILES)));
+  event.waitUntil(caches.open(CACHE).then(async (cache) => {
+    await cache.addAll(self.KLINIK_FILES);
+    const used = await caches.keys().then((keys) => Promise.all(keys
+      .filter((k) => k.startsWith('klinik-nik-') && k !== CACHE)
+      .map((k) => caches.open(k).then((c) => c.match('desk.html')))));
+    if (used.some(Boolean)) await cache.addAll(self.KLINIK_LAZY);
+  }));
 });
 
 self.addEventListener('activate', (event) => {
@@ -35,7 +46,10 @@ self.addEventListener('fetch', (event) => {
       .catch(() => caches.open(CACHE).then((cache) => cache.match(request, { ignoreSearch: true }))));
     return;
   }
-  event.respondWith(caches.open(CACHE)
-    .then((cache) => cache.match(request, { ignoreSearch: true }))
-    .then((hit) => hit || fetch(request)));
+  event.respondWith(caches.open(CACHE).then((cache) => cache
+    .match(request, { ignoreSearch: true })
+    .then((hit) => hit || fetch(request).then((response) => {
+      if (response.ok && LAZY.has(url.pathname)) cache.put(url.pathname, response.clone());
+      return response;
+    }))));
 });

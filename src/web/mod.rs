@@ -16,16 +16,7 @@ use std::cell::RefCell;
 use wasm_bindgen::prelude::*;
 use web_sys::{Document, Element, HtmlInputElement};
 
-/// Today in the browser's local time zone.
-fn today() -> Date {
-    let d = js_sys::Date::new_0();
-    Date::new(
-        d.get_full_year() as i32,
-        d.get_month() as u8 + 1,
-        d.get_date() as u8,
-    )
-    .unwrap_or_else(|| Date::new(2026, 1, 1).unwrap_throw())
-}
+use crate::browser::today;
 
 fn to_js<T: Serialize>(v: &T) -> JsValue {
     v.serialize(&serde_wasm_bindgen::Serializer::json_compatible())
@@ -89,6 +80,8 @@ pub fn compare_stated(
 fn text(key: &str, lang: Lang) -> &'static str {
     use Lang::{En, Id};
     match (key, lang) {
+        ("desk-link", Id) => "Untuk petugas dan pendamping: cek banyak NIK sekaligus",
+        ("desk-link", En) => "For officers and volunteers: check many NIKs at once",
         ("tagline", Id) => "Cek NIK Anda: kami jelaskan setiap angka dan apa yang mungkin salah. Semua berjalan di ponsel Anda; tidak ada data yang dikirim.",
         ("tagline", En) => "Check your NIK: we explain every digit and what may be wrong. Everything runs on your phone; no data is sent.",
         ("nik-label", Id) => "NIK (16 angka di KTP-el)",

@@ -6,13 +6,11 @@
 //! wasm carries no JSON code for it.
 
 use super::{by_id, App};
-use crate::Lang;
 use js_sys::{Array, Object, Reflect, JSON};
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{HtmlInputElement, Storage};
 
 const KEY: &str = "klinik-nik";
-const LANG_KEY: &str = "klinik-nik-lang";
 
 /// Every field whose value is kept (the WhatsApp text only once edited);
 /// also every field "Hapus semua data" empties.
@@ -36,21 +34,7 @@ fn session() -> Option<Storage> {
     web_sys::window()?.session_storage().ok().flatten()
 }
 
-fn local() -> Option<Storage> {
-    web_sys::window()?.local_storage().ok().flatten()
-}
-
-pub(super) fn remember_lang(lang: Lang) {
-    if let Some(s) = local() {
-        let _ = s.set_item(LANG_KEY, if lang == Lang::En { "en" } else { "id" });
-    }
-}
-
-pub(super) fn remembered_lang() -> Lang {
-    local()
-        .and_then(|s| s.get_item(LANG_KEY).ok().flatten())
-        .map_or(Lang::Id, |l| Lang::parse(&l))
-}
+pub(super) use crate::browser::{remember_lang, remembered_lang};
 
 /// Drops what was kept ("Hapus semua data").
 pub(super) fn forget() {

@@ -1,0 +1,39 @@
+//! What both browser modules (the citizens' page and the office desk) read
+//! from the browser: today's date and the remembered language. `today` is
+//! read here, from `js_sys::Date`, and nowhere else.
+
+use crate::date::Date;
+use crate::Lang;
+use wasm_bindgen::UnwrapThrowExt;
+use web_sys::Storage;
+
+/// Today in the browser's local time zone.
+pub(crate) fn today() -> Date {
+    let d = js_sys::Date::new_0();
+    Date::new(
+        d.get_full_year() as i32,
+        d.get_month() as u8 + 1,
+        d.get_date() as u8,
+    )
+    .unwrap_or_else(|| Date::new(2026, 1, 1).unwrap_throw())
+}
+
+/// The language choice is not personal: it is kept in `localStorage`, shared
+/// by both pages.
+const LANG_KEY: &str = "klinik-nik-lang";
+
+fn local() -> Option<Storage> {
+    web_sys::window()?.local_storage().ok().flatten()
+}
+
+pub(crate) fn remember_lang(lang: Lang) {
+    if let Some(s) = local() {
+        let _ = s.set_item(LANG_KEY, if lang == Lang::En { "en" } else { "id" });
+    }
+}
+
+pub(crate) fn remembered_lang() -> Lang {
+    local()
+        .and_then(|s| s.get_item(LANG_KEY).ok().flatten())
+        .map_or(Lang::Id, |l| Lang::parse(&l))
+}

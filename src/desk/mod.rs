@@ -1,0 +1,1224 @@
+//! The office desk (`desk.html`): a whole list of NIKs checked in the
+//! browser. The page (this module) shows and asks; the list lives in a Web
+//! Worker (`worker.rs`) running this same module, so a list of a million rows
+//! never blocks a keystroke. Nothing is uploaded or stored: the list is in the
+//! worker's memory until the tab is closed, and leaves it only as the CSV the
+//! user downloads or the rows the user copies.
+//!
+//! The table draws only the rows on screen (a fixed row height; rows are
+//! asked of the worker a page at a time).
+
+mod worker;
+
+use crate::browser::{remember_lang, remembered_lang, today};
+use crate::sheet::{RowView, Summary};
+use crate::Lang;
+use gloo_events::{EventListener, EventListenerOptions};
+use js_sys::{Array, Reflect, Uint8Array};
+use serde::{Deserialize, Serialize};
+use std::cell::RefCell;
+use std::collections::{HashMap, HashSet};
+use wasm_bindgen::prelude::*;
+use web_sys::{Document, Element, HtmlElement, HtmlInputElement, HtmlSelectElement, Worker};
+
+/// Row height in CSS px (the same in `desk.css`).
+const ROW_H: f64 = 64.0;
+/// Rows asked of the worker at a time.
+const PAGE: usize = 50;
+
+/// What each column holds, as the page and the worker exchange it.
+#[derive(Clone, Copy, Debug, Default, Serialize, Deserialize)]
+struct Columns {
+    nik: Option<usize>,
+    kk: Option<usize>,
+    name: Option<usize>,
+    birth: Option<usize>,
+    sex: Option<usize>,
+    regency: Option<usize>,
+    header: bool,
+}
+
+impl From<crate::table::Columns> for Columns {
+    fn from(c: crate::table::Columns) -> Columns {
+        let crate::table::Columns {
+            nik,
+            kk,
+            name,
+            birth,
+            sex,
+            regency,
+            header,
+        } = c;
+        Columns {
+            nik,
+            kk,
+            name,
+            birth,
+            sex,
+            regency,
+            header,
+        }
+    }
+}
+
+impl From<Columns> for crate::table::Columns {
+    fn from(c: Columns) -> crate::table::Columns {
+        let Columns {
+            nik,
+            kk,
+            name,
+            birth,
+            sex,
+            regency,
+            header,
+        } = c;
+        crate::table::Columns {
+            nik,
+            kk,
+            name,
+            birth,
+            sex,
+            regency,
+            header,
+        }
+    }
+}
+
+/// Page → worker. A `load` also carries `text` (a paste) or `file` (a `File`).
+#[derive(Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "lowercase")]
+enum Request {
+    Load {
+        today: String,
+    },
+    Check {
+        columns: Columns,
+    },
+    Order {
+        filter: String,
+        epoch: u32,
+    },
+    Rows {
+        epoch: u32,
+        from: usize,
+        count: usize,
+        lang: String,
+    },
+    Summary {
+        lang: String,
+    },
+    Csv {
+        delimiter: String,
+        lang: String,
+    },
+    Copy {
+        lang: String,
+    },
+}
+
+/// Worker → page. The CSV comes as `{kind: "csv", bytes}`, handed over.
+#[derive(Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "lowercase")]
+enum Reply {
+    Ready,
+    Loaded {
+        records: usize,
+        columns: Columns,
+        /// A name for each column: its header, or its first cell.
+        heads: Vec<String>,
+        windows_1252: bool,
+        delimiter: String,
+    },
+    Failed {
+        reason: String,
+    },
+    Progress {
+        done: usize,
+        total: usize,
+    },
+    Checked,
+    Done {
+        summary: Summary,
+    },
+    Order {
+        epoch: u32,
+        count: usize,
+    },
+    Rows {
+        epoch: u32,
+        from: usize,
+        rows: Vec<RowView>,
+    },
+    Copy {
+        text: String,
+    },
+}
+
+/// What the page is told about a list just read.
+fn loaded(sheet: &crate::sheet::Sheet) -> Reply {
+    let first = sheet.record(0);
+    let second = sheet.record(1);
+    let heads = (0..sheet.width())
+        .map(|i| {
+            let cell = first.get(i).or(second.get(i)).map_or("", |s| s.trim());
+            cell.chars().take(30).collect()
+        })
+        .collect();
+    Reply::Loaded {
+        records: sheet.len(),
+        columns: sheet.columns.into(),
+        heads,
+        windows_1252: sheet.encoding == crate::table::Encoding::Windows1252,
+        delimiter: char::from(sheet.delim).to_string(),
+    }
+}
+
+/// The desk's texts. Elements carry `data-t="key"`.
+fn text(key: &str, lang: Lang) -> &'static str {
+    use Lang::{En, Id};
+    match (key, lang) {
+        ("lang", Id) => "English",
+        ("lang", En) => "Bahasa Indonesia",
+        ("desk-title", Id) => "Cek banyak NIK sekaligus",
+        ("desk-title", En) => "Check many NIKs at once",
+        ("desk-intro", Id) => "Untuk petugas dan pendamping: tempel daftar dari Excel atau Google Sheets, atau buka berkas CSV. Semua diperiksa di perangkat ini: tidak ada yang diunggah atau disimpan.",
+        ("desk-intro", En) => "For officers and volunteers: paste a list from Excel or Google Sheets, or open a CSV file. Everything is checked on this device: nothing is uploaded or stored.",
+        ("back", Id) => "← Cek satu NIK",
+        ("back", En) => "← Check one NIK",
+        ("in-title", Id) => "1. Daftar",
+        ("in-title", En) => "1. The list",
+        ("paste-label", Id) => "Tempel dari Excel atau Google Sheets (dengan atau tanpa baris judul)",
+        ("paste-label", En) => "Paste from Excel or Google Sheets (with or without a header row)",
+        ("run", Id) => "Periksa",
+        ("run", En) => "Check",
+        ("file-label", Id) => "atau buka berkas CSV/TSV (bisa juga diseret ke halaman ini)",
+        ("file-label", En) => "or open a CSV/TSV file (or drop it on this page)",
+        ("cols-title", Id) => "2. Kolom",
+        ("cols-title", En) => "2. Columns",
+        ("cols-intro", Id) => "Periksa kolom yang kami temukan; ubah bila keliru.",
+        ("cols-intro", En) => "Check the columns we found; change them if wrong.",
+        ("c-nik", Id) => "NIK",
+        ("c-nik", En) => "NIK",
+        ("c-kk", Id) => "Nomor KK",
+        ("c-kk", En) => "KK number",
+        ("c-name", Id) => "Nama",
+        ("c-name", En) => "Name",
+        ("c-birth", Id) => "Tanggal lahir",
+        ("c-birth", En) => "Birth date",
+        ("c-sex", Id) => "Jenis kelamin",
+        ("c-sex", En) => "Sex",
+        ("c-regency", Id) => "Kab/Kota",
+        ("c-regency", En) => "Regency/City",
+        ("has-header", Id) => "Baris pertama adalah judul kolom",
+        ("has-header", En) => "The first row holds column names",
+        ("recheck", Id) => "Periksa dengan kolom ini",
+        ("recheck", En) => "Check with these columns",
+        ("none", Id) => "— tidak ada —",
+        ("none", En) => "— none —",
+        ("cancel", Id) => "Batalkan",
+        ("cancel", En) => "Cancel",
+        ("res-title", Id) => "3. Hasil",
+        ("res-title", En) => "3. Results",
+        ("filter-label", Id) => "Tampilkan",
+        ("filter-label", En) => "Show",
+        ("f-problems", Id) => "Baris bermasalah",
+        ("f-problems", En) => "Rows with problems",
+        ("f-all", Id) => "Semua baris (bermasalah dulu)",
+        ("f-all", En) => "All rows (problems first)",
+        ("f-duplicates", Id) => "NIK ganda",
+        ("f-duplicates", En) => "Repeated NIKs",
+        ("delim-label", Id) => "Pemisah kolom CSV",
+        ("delim-label", En) => "CSV column separator",
+        ("delim-semicolon", Id) => "titik koma ; (Excel berbahasa Indonesia)",
+        ("delim-semicolon", En) => "semicolon ; (Excel in Indonesian)",
+        ("delim-comma", Id) => "koma ,",
+        ("delim-comma", En) => "comma ,",
+        ("download", Id) => "Unduh hasil (CSV)",
+        ("download", En) => "Download results (CSV)",
+        ("copy", Id) => "Salin baris bermasalah",
+        ("copy", En) => "Copy rows with problems",
+        ("privacy", Id) => "Daftar hanya ada di tab ini dan hilang saat tab ditutup. Tidak ada yang dikirim.",
+        ("privacy", En) => "The list exists only in this tab and is gone when it is closed. Nothing is sent.",
+        ("table-label", Id) => "Hasil per baris",
+        ("table-label", En) => "Results by row",
+        ("empty", Id) => "Teks atau berkas itu kosong.",
+        ("empty", En) => "That text or file is empty.",
+        ("binary", Id) => "Ini bukan berkas CSV atau teks (mungkin PDF, gambar, atau .xlsx). Di Excel: File › Save As › CSV, lalu buka berkas itu di sini.",
+        ("binary", En) => "This is not a CSV or text file (perhaps a PDF, an image or an .xlsx). In Excel: File › Save As › CSV, then open that file here.",
+        ("unreadable", Id) => "Berkas tidak dapat dibaca. Coba simpan ulang sebagai CSV.",
+        ("unreadable", En) => "The file cannot be read. Try saving it again as CSV.",
+        ("nothing", Id) => "Tempel daftar dulu, atau buka berkas.",
+        ("nothing", En) => "Paste a list first, or open a file.",
+        ("no-nik", Id) => "Tidak ada kolom yang tampak berisi NIK. Pilih kolom NIK di bawah, lalu periksa.",
+        ("no-nik", En) => "No column looks like NIKs. Choose the NIK column below, then check.",
+        ("choose-nik", Id) => "Pilih kolom NIK dulu.",
+        ("choose-nik", En) => "Choose the NIK column first.",
+        ("cancelled", Id) => "Dibatalkan. Daftar Anda masih di sini; periksa lagi kapan saja.",
+        ("cancelled", En) => "Cancelled. Your list is still here; check it again any time.",
+        ("worker-failed", Id) => "Pemeriksa gagal dimuat. Muat ulang halaman (perlu internet pada kunjungan pertama).",
+        ("worker-failed", En) => "The checker failed to load. Reload the page (the first visit needs the internet).",
+        ("reading", Id) => "Membaca daftar…",
+        ("reading", En) => "Reading the list…",
+        ("copied", Id) => "Disalin. Tempel di Excel atau Google Sheets.",
+        ("copied", En) => "Copied. Paste it into Excel or Google Sheets.",
+        ("copy-failed", Id) => "Tidak dapat menyalin di peramban ini; unduh CSV sebagai gantinya.",
+        ("copy-failed", En) => "Copying is not possible in this browser; download the CSV instead.",
+        ("rows", Id) => "baris",
+        ("rows", En) => "rows",
+        ("valid", Id) => "sah",
+        ("valid", En) => "valid",
+        ("errors", Id) => "salah",
+        ("errors", En) => "with errors",
+        ("warnings", Id) => "perlu dicek",
+        ("warnings", En) => "to check",
+        ("dups", Id) => "NIK ganda",
+        ("dups", En) => "repeated NIKs",
+        ("row", Id) => "Baris",
+        ("row", En) => "Row",
+        ("n-1252", Id) => "Berkas dibaca sebagai Windows-1252 (Excel lama), bukan UTF-8.",
+        ("n-1252", En) => "The file was read as Windows-1252 (older Excel), not UTF-8.",
+        ("n-truncated", Id) => "Excel menyimpan kolom NIK sebagai angka: NIK yang berakhir 0 mungkin kehilangan angka terakhirnya. Format kolom sebagai Teks dan ketik ulang NIK itu.",
+        ("n-truncated", En) => "Excel stored the NIK column as numbers: NIKs ending in 0 may have lost their last digit. Format the column as Text and retype those NIKs.",
+        ("n-open", Id) => "Ada tanda kutip \" yang tidak ditutup: baris sesudahnya terbaca sebagai satu sel.",
+        ("n-open", En) => "A quote \" is never closed: the rows after it were read as one cell.",
+        ("n-ragged", Id) => "Ada baris dengan jumlah kolom berbeda dari baris pertama.",
+        ("n-ragged", En) => "Some rows have a different number of cells than the first.",
+        ("no-rows", Id) => "Tidak ada baris untuk ditampilkan.",
+        ("no-rows", En) => "No rows to show.",
+        ("no-problems", Id) => "Tidak ada masalah yang ditemukan. Ingat: format benar bukan bukti NIK terdaftar atau aktif.",
+        ("no-problems", En) => "No problems found. Remember: a correct format does not prove a NIK is registered or active.",
+        _ => "",
+    }
+}
+
+/// `12345` → `12.345` (Indonesian) or `12,345` (English).
+fn thousands(n: usize, lang: Lang) -> String {
+    let s = n.to_string();
+    let sep = if lang == Lang::En { ',' } else { '.' };
+    let mut out = String::new();
+    for (i, c) in s.chars().enumerate() {
+        if i > 0 && (s.len() - i) % 3 == 0 {
+            out.push(sep);
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// `A`, `B`, … `Z`, `AA`: the spreadsheet's column letters.
+fn column_letter(mut i: usize) -> String {
+    let mut s = Vec::new();
+    loop {
+        s.push(b'A' + (i % 26) as u8);
+        if i < 26 {
+            break;
+        }
+        i = i / 26 - 1;
+    }
+    s.reverse();
+    String::from_utf8(s).unwrap_or_default()
+}
+
+const ROLES: [&str; 6] = ["nik", "kk", "name", "birth", "sex", "regency"];
+
+struct Desk {
+    doc: Document,
+    lang: Lang,
+    worker: Option<Worker>,
+    worker_listeners: Vec<EventListener>,
+    ready: bool,
+    queue: Vec<JsValue>,
+    file_name: Option<String>,
+    heads: Vec<String>,
+    columns: Columns,
+    summary: Option<Summary>,
+    epoch: u32,
+    count: usize,
+    rows: HashMap<usize, RowView>,
+    asked: HashSet<usize>,
+    selected: Option<usize>,
+    started: f64,
+    download_url: Option<String>,
+    _listeners: Vec<EventListener>,
+}
+
+thread_local! {
+    static DESK: RefCell<Option<Desk>> = const { RefCell::new(None) };
+}
+
+fn with_desk(f: impl FnOnce(&mut Desk)) {
+    DESK.with(|d| {
+        if let Some(desk) = d.borrow_mut().as_mut() {
+            f(desk);
+        }
+    });
+}
+
+fn by_id(doc: &Document, id: &str) -> Option<Element> {
+    doc.get_element_by_id(id)
+}
+
+fn now() -> f64 {
+    js_sys::Date::now()
+}
+
+fn to_js<T: Serialize>(v: &T) -> JsValue {
+    serde_wasm_bindgen::to_value(v).unwrap_or(JsValue::NULL)
+}
+
+impl Desk {
+    fn set_text(&self, id: &str, s: &str) {
+        if let Some(e) = by_id(&self.doc, id) {
+            e.set_text_content(Some(s));
+        }
+    }
+
+    fn show(&self, id: &str, on: bool) {
+        if let Some(e) = by_id(&self.doc, id).and_then(|e| e.dyn_into::<HtmlElement>().ok()) {
+            e.set_hidden(!on);
+        }
+    }
+
+    fn t(&self, key: &str) -> &'static str {
+        text(key, self.lang)
+    }
+
+    fn lang_str(&self) -> String {
+        if self.lang == Lang::En { "en" } else { "id" }.to_string()
+    }
+
+    /// A fresh worker (the first, or after a cancel).
+    fn spawn(&mut self) {
+        if let Some(w) = self.worker.take() {
+            w.terminate();
+        }
+        self.worker_listeners.clear();
+        self.ready = false;
+        let opts = web_sys::WorkerOptions::new();
+        opts.set_type(web_sys::WorkerType::Module);
+        let Ok(w) = Worker::new_with_options("desk-worker.js", &opts) else {
+            self.fail("worker-failed");
+            return;
+        };
+        self.worker_listeners
+            .push(EventListener::new(&w, "message", |e| {
+                if let Some(e) = e.dyn_ref::<web_sys::MessageEvent>() {
+                    let data = e.data();
+                    with_desk(|d| d.receive(data));
+                }
+            }));
+        self.worker_listeners
+            .push(EventListener::new(&w, "error", |_| {
+                with_desk(|d| d.fail("worker-failed"));
+            }));
+        self.worker = Some(w);
+    }
+
+    fn send(&mut self, msg: JsValue) {
+        match (&self.worker, self.ready) {
+            (Some(w), true) => {
+                let _ = w.post_message(&msg);
+            }
+            _ => self.queue.push(msg),
+        }
+    }
+
+    fn request(&mut self, r: &Request) {
+        let v = to_js(r);
+        self.send(v);
+    }
+
+    fn fail(&mut self, key: &str) {
+        self.show("progress-step", false);
+        self.show("input-step", true);
+        self.set_text("in-error", self.t(key));
+    }
+
+    /// Reads a paste (a string) or a `File`, then checks it.
+    fn load(&mut self, source: JsValue, file_name: Option<String>) {
+        self.set_text("in-error", "");
+        self.set_text("copy-done", "");
+        self.file_name = file_name;
+        self.summary = None;
+        self.started = now();
+        let msg = to_js(&Request::Load {
+            today: today().to_string(),
+        });
+        let key = if source.is_string() { "text" } else { "file" };
+        let _ = Reflect::set(&msg, &key.into(), &source);
+        self.show("result-step", false);
+        self.show("columns-step", false);
+        self.show("progress-step", true);
+        self.set_text("progress-text", self.t("reading"));
+        if let Some(p) = by_id(&self.doc, "progress") {
+            let _ = p.remove_attribute("value");
+        }
+        self.state("checking");
+        self.send(msg);
+    }
+
+    fn state(&self, s: &str) {
+        if let Some(b) = self.doc.body() {
+            let _ = b.set_attribute("data-desk", s);
+        }
+    }
+
+    fn receive(&mut self, data: JsValue) {
+        if Reflect::get(&data, &"kind".into())
+            .ok()
+            .and_then(|k| k.as_string())
+            .as_deref()
+            == Some("csv")
+        {
+            if let Ok(bytes) = Reflect::get(&data, &"bytes".into()) {
+                self.save_csv(bytes.unchecked_into());
+            }
+            return;
+        }
+        let Ok(reply) = serde_wasm_bindgen::from_value::<Reply>(data) else {
+            return;
+        };
+        match reply {
+            Reply::Ready => {
+                self.ready = true;
+                for m in std::mem::take(&mut self.queue) {
+                    self.send(m);
+                }
+            }
+            Reply::Loaded {
+                records,
+                columns,
+                heads,
+                windows_1252,
+                delimiter,
+            } => {
+                self.heads = heads;
+                self.columns = columns;
+                self.fill_columns();
+                self.show("columns-step", true);
+                let sep = match delimiter.as_str() {
+                    "\t" => "tab",
+                    ";" => ";",
+                    _ => ",",
+                };
+                let mut note = format!(
+                    "{} {} · {} {}",
+                    thousands(records - usize::from(columns.header), self.lang),
+                    self.t("rows"),
+                    if self.lang == Lang::En {
+                        "separator"
+                    } else {
+                        "pemisah"
+                    },
+                    sep
+                );
+                if windows_1252 {
+                    note.push_str(" · ");
+                    note.push_str(self.t("n-1252"));
+                }
+                self.set_text("read-note", &note);
+                if columns.nik.is_none() {
+                    self.show("progress-step", false);
+                    self.set_text("cols-error", self.t("no-nik"));
+                    self.state("columns");
+                } else {
+                    self.set_text("cols-error", "");
+                }
+            }
+            Reply::Failed { reason } => {
+                self.fail(match reason.as_str() {
+                    "empty" => "empty",
+                    "binary" => "binary",
+                    _ => "unreadable",
+                });
+                self.state("failed");
+            }
+            Reply::Progress { done, total } => {
+                if let Some(p) = by_id(&self.doc, "progress") {
+                    let _ = p.set_attribute("max", &total.max(1).to_string());
+                    let _ = p.set_attribute("value", &done.to_string());
+                }
+                let s = if self.lang == Lang::En {
+                    format!(
+                        "Checking… {} of {} rows",
+                        thousands(done, self.lang),
+                        thousands(total, self.lang)
+                    )
+                } else {
+                    format!(
+                        "Memeriksa… {} dari {} baris",
+                        thousands(done, self.lang),
+                        thousands(total, self.lang)
+                    )
+                };
+                self.set_text("progress-text", &s);
+            }
+            Reply::Checked => {
+                let lang = self.lang_str();
+                self.request(&Request::Summary { lang });
+                self.set_filter_value("problems");
+                self.new_order();
+            }
+            Reply::Done { summary } => {
+                let first = self.summary.is_none();
+                self.summary = Some(summary);
+                self.render_summary();
+                self.show("progress-step", false);
+                self.show("result-step", true);
+                if first {
+                    let ms = now() - self.started;
+                    if let Some(b) = self.doc.body() {
+                        let _ = b.set_attribute("data-checked-ms", &format!("{ms:.0}"));
+                    }
+                    self.state("done");
+                }
+            }
+            Reply::Order { epoch, count } => {
+                if epoch == self.epoch {
+                    self.count = count;
+                    self.rows.clear();
+                    self.asked.clear();
+                    self.selected = None;
+                    self.show("row-detail", false);
+                    if let Some(t) = by_id(&self.doc, "table") {
+                        t.set_scroll_top(0);
+                        let _ = t.set_attribute("aria-rowcount", &count.to_string());
+                    }
+                    self.render_rows();
+                }
+            }
+            Reply::Rows { epoch, from, rows } => {
+                if epoch == self.epoch {
+                    for (k, r) in rows.into_iter().enumerate() {
+                        self.rows.insert(from + k, r);
+                    }
+                    self.render_rows();
+                    if let Some(sel) = self.selected {
+                        if from <= sel && sel < from + PAGE {
+                            self.render_detail();
+                        }
+                    }
+                }
+            }
+            Reply::Copy { text } => self.copy(text),
+        }
+    }
+
+    fn set_filter_value(&self, v: &str) {
+        if let Some(s) =
+            by_id(&self.doc, "filter").and_then(|e| e.dyn_into::<HtmlSelectElement>().ok())
+        {
+            s.set_value(v);
+        }
+    }
+
+    /// Asks the worker for the rows of the chosen filter.
+    fn new_order(&mut self) {
+        self.epoch += 1;
+        let filter = by_id(&self.doc, "filter")
+            .and_then(|e| e.dyn_into::<HtmlSelectElement>().ok())
+            .map_or("problems".to_string(), |s| s.value());
+        let epoch = self.epoch;
+        self.request(&Request::Order { filter, epoch });
+    }
+
+    fn fill_columns(&self) {
+        let none = self.t("none");
+        for role in ROLES {
+            let Some(sel) = by_id(&self.doc, &format!("col-{role}")) else {
+                continue;
+            };
+            sel.set_text_content(None);
+            let chosen = self.role(role);
+            let add = |value: &str, label: &str, on: bool| {
+                if let Ok(o) = self.doc.create_element("option") {
+                    let _ = o.set_attribute("value", value);
+                    o.set_text_content(Some(label));
+                    if on {
+                        let _ = o.set_attribute("selected", "");
+                    }
+                    let _ = sel.append_child(&o);
+                }
+            };
+            add("", none, chosen.is_none());
+            for (i, h) in self.heads.iter().enumerate() {
+                add(
+                    &i.to_string(),
+                    &format!("{}: {h}", column_letter(i)),
+                    chosen == Some(i),
+                );
+            }
+        }
+        if let Some(h) =
+            by_id(&self.doc, "has-header").and_then(|e| e.dyn_into::<HtmlInputElement>().ok())
+        {
+            h.set_checked(self.columns.header);
+        }
+    }
+
+    fn role(&self, role: &str) -> Option<usize> {
+        let c = &self.columns;
+        match role {
+            "nik" => c.nik,
+            "kk" => c.kk,
+            "name" => c.name,
+            "birth" => c.birth,
+            "sex" => c.sex,
+            _ => c.regency,
+        }
+    }
+
+    /// The columns as chosen in the selects.
+    fn chosen_columns(&self) -> Columns {
+        let get = |role: &str| {
+            by_id(&self.doc, &format!("col-{role}"))
+                .and_then(|e| e.dyn_into::<HtmlSelectElement>().ok())
+                .and_then(|s| s.value().parse().ok())
+        };
+        Columns {
+            nik: get("nik"),
+            kk: get("kk"),
+            name: get("name"),
+            birth: get("birth"),
+            sex: get("sex"),
+            regency: get("regency"),
+            header: by_id(&self.doc, "has-header")
+                .and_then(|e| e.dyn_into::<HtmlInputElement>().ok())
+                .is_some_and(|h| h.checked()),
+        }
+    }
+
+    fn recheck(&mut self) {
+        let columns = self.chosen_columns();
+        if columns.nik.is_none() {
+            self.set_text("cols-error", self.t("choose-nik"));
+            return;
+        }
+        self.set_text("cols-error", "");
+        self.columns = columns;
+        self.summary = None;
+        self.started = now();
+        self.show("result-step", false);
+        self.show("progress-step", true);
+        self.state("checking");
+        self.request(&Request::Check { columns });
+    }
+
+    fn cancel(&mut self) {
+        self.spawn();
+        self.show("progress-step", false);
+        self.show("columns-step", false);
+        self.show("result-step", false);
+        self.show("input-step", true);
+        self.set_text("in-error", self.t("cancelled"));
+        self.state("cancelled");
+    }
+
+    fn render_summary(&self) {
+        let Some(s) = &self.summary else { return };
+        let doc = &self.doc;
+        let Some(dl) = by_id(doc, "counts") else {
+            return;
+        };
+        dl.set_text_content(None);
+        for (n, key, kind) in [
+            (s.rows, "rows", "rows"),
+            (s.valid, "valid", "ok"),
+            (s.errors, "errors", "error"),
+            (s.warnings, "warnings", "warning"),
+            (s.duplicates.len(), "dups", "dup"),
+        ] {
+            if let Ok(div) = doc.create_element("div") {
+                let _ = div.set_attribute("data-count", kind);
+                if let (Ok(dd), Ok(dt)) = (doc.create_element("dd"), doc.create_element("dt")) {
+                    dd.set_text_content(Some(&thousands(n, self.lang)));
+                    dt.set_text_content(Some(self.t(key)));
+                    let _ = div.append_child(&dd);
+                    let _ = div.append_child(&dt);
+                }
+                let _ = dl.append_child(&div);
+            }
+        }
+        if let Some(ul) = by_id(doc, "notes") {
+            ul.set_text_content(None);
+            let mut notes: Vec<String> = Vec::new();
+            if s.errors + s.warnings == 0 {
+                notes.push(self.t("no-problems").into());
+            }
+            if s.truncated {
+                notes.push(self.t("n-truncated").into());
+            }
+            if s.open_quotes > 0 {
+                notes.push(self.t("n-open").into());
+            }
+            if s.ragged > 0 {
+                notes.push(format!(
+                    "{} ({})",
+                    self.t("n-ragged"),
+                    thousands(s.ragged, self.lang)
+                ));
+            }
+            for (nik, rows) in s.duplicates.iter().take(5) {
+                let rows: Vec<String> = rows.iter().map(u32::to_string).collect();
+                notes.push(if self.lang == Lang::En {
+                    format!("NIK {nik} is on rows {}.", rows.join(", "))
+                } else {
+                    format!("NIK {nik} ada di baris {}.", rows.join(", "))
+                });
+            }
+            for n in notes {
+                if let Ok(li) = doc.create_element("li") {
+                    li.set_text_content(Some(&n));
+                    let _ = ul.append_child(&li);
+                }
+            }
+        }
+        // The filter: fixed choices, then each kind of problem with its count.
+        if let Some(sel) = by_id(doc, "filter").and_then(|e| e.dyn_into::<HtmlSelectElement>().ok())
+        {
+            let keep = sel.value();
+            sel.set_text_content(None);
+            let add = |value: &str, label: String| {
+                if let Ok(o) = doc.create_element("option") {
+                    let _ = o.set_attribute("value", value);
+                    o.set_text_content(Some(&label));
+                    let _ = sel.append_child(&o);
+                }
+            };
+            add(
+                "problems",
+                format!(
+                    "{} ({})",
+                    self.t("f-problems"),
+                    thousands(s.errors + s.warnings, self.lang)
+                ),
+            );
+            add(
+                "all",
+                format!("{} ({})", self.t("f-all"), thousands(s.rows, self.lang)),
+            );
+            if !s.duplicates.is_empty() {
+                let n: usize = s.duplicates.iter().map(|(_, r)| r.len()).sum();
+                add(
+                    "duplicates",
+                    format!("{} ({})", self.t("f-duplicates"), thousands(n, self.lang)),
+                );
+            }
+            for (code, label, n) in &s.by_code {
+                add(code, format!("{label} ({})", thousands(*n, self.lang)));
+            }
+            sel.set_value(if keep.is_empty() { "problems" } else { &keep });
+        }
+    }
+
+    /// Draws the rows on screen (and a few around them); asks for the missing.
+    fn render_rows(&mut self) {
+        let doc = self.doc.clone();
+        let Some(table) = by_id(&doc, "table") else {
+            return;
+        };
+        let Some(body) = by_id(&doc, "rows") else {
+            return;
+        };
+        // Through the CSSOM: the CSP forbids style attributes.
+        let style = |id: &str, prop: &str, v: String| {
+            if let Some(e) = by_id(&doc, id).and_then(|e| e.dyn_into::<HtmlElement>().ok()) {
+                let _ = e.style().set_property(prop, &v);
+            }
+        };
+        style(
+            "spacer",
+            "height",
+            format!("{}px", self.count as f64 * ROW_H),
+        );
+        let top = f64::from(table.scroll_top());
+        let height = f64::from(table.client_height()).max(ROW_H);
+        let first = ((top / ROW_H) as usize).saturating_sub(5);
+        let last = (((top + height) / ROW_H) as usize + 5).min(self.count);
+        style(
+            "rows",
+            "transform",
+            format!("translateY({}px)", first as f64 * ROW_H),
+        );
+        body.set_text_content(None);
+        if self.count == 0 {
+            if let Ok(p) = doc.create_element("p") {
+                p.set_class_name("vt-empty");
+                p.set_text_content(Some(self.t("no-rows")));
+                let _ = body.append_child(&p);
+            }
+        }
+        let mut missing = Vec::new();
+        for pos in first..last {
+            let row = self.row_element(pos);
+            if let Some(r) = row {
+                let _ = body.append_child(&r);
+            }
+            if !self.rows.contains_key(&pos) {
+                missing.push(pos / PAGE);
+            }
+        }
+        missing.dedup();
+        for page in missing {
+            if self.asked.insert(page) {
+                let (epoch, lang) = (self.epoch, self.lang_str());
+                self.request(&Request::Rows {
+                    epoch,
+                    from: page * PAGE,
+                    count: PAGE,
+                    lang,
+                });
+            }
+        }
+    }
+
+    fn row_element(&self, pos: usize) -> Option<Element> {
+        let doc = &self.doc;
+        let el = doc.create_element("div").ok()?;
+        el.set_class_name("vt-row");
+        let _ = el.set_attribute("role", "row");
+        let _ = el.set_attribute("aria-rowindex", &(pos + 1).to_string());
+        let _ = el.set_attribute("data-pos", &pos.to_string());
+        let _ = el.set_attribute("tabindex", "0");
+        if self.selected == Some(pos) {
+            let _ = el.set_attribute("aria-selected", "true");
+        }
+        let Some(r) = self.rows.get(&pos) else {
+            el.set_text_content(Some("…"));
+            return Some(el);
+        };
+        let _ = el.set_attribute("data-verdict", &r.verdict);
+        let cell = |class: &str| -> Option<Element> {
+            let c = doc.create_element("span").ok()?;
+            c.set_class_name(class);
+            let _ = c.set_attribute("role", "cell");
+            let _ = el.append_child(&c);
+            Some(c)
+        };
+        if let Some(c) = cell("n") {
+            c.set_text_content(Some(&format!("{} {}", self.t("row"), r.number)));
+        }
+        if let Some(c) = cell("nik") {
+            fill_nik(doc, &c, &r.nik);
+        }
+        if let Some(c) = cell("nm") {
+            c.set_text_content(Some(&r.name));
+        }
+        if let Some(c) = cell("msg") {
+            let more = r.messages.len().saturating_sub(1);
+            let first = r
+                .messages
+                .first()
+                .map_or_else(|| format!("{} {}", r.province, r.regency), Clone::clone);
+            c.set_text_content(Some(&if more > 0 {
+                format!("{first} (+{more})")
+            } else {
+                first
+            }));
+        }
+        Some(el)
+    }
+
+    fn select(&mut self, pos: usize) {
+        self.selected = Some(pos);
+        self.render_rows();
+        self.render_detail();
+    }
+
+    /// Everything about the chosen row, below the table.
+    fn render_detail(&self) {
+        let doc = &self.doc;
+        let Some(pos) = self.selected else { return };
+        let Some(r) = self.rows.get(&pos) else { return };
+        let Some(box_) = by_id(doc, "row-detail") else {
+            return;
+        };
+        box_.set_text_content(None);
+        let add = |tag: &str, text: &str| -> Option<Element> {
+            let e = doc.create_element(tag).ok()?;
+            e.set_text_content(Some(text));
+            let _ = box_.append_child(&e);
+            Some(e)
+        };
+        let title = if r.name.is_empty() {
+            format!("{} {}", self.t("row"), r.number)
+        } else {
+            format!("{} {} — {}", self.t("row"), r.number, r.name)
+        };
+        add("h3", &title);
+        if let Some(p) = add("p", "") {
+            p.set_class_name("nik");
+            fill_nik(doc, &p, &r.nik);
+        }
+        if let Some(ul) = add("ul", "") {
+            for (code, m) in r.codes.iter().zip(&r.messages) {
+                if let Ok(li) = doc.create_element("li") {
+                    li.set_text_content(Some(m));
+                    if let Ok(c) = doc.create_element("code") {
+                        c.set_text_content(Some(code));
+                        let _ = li.append_with_str_1(" ");
+                        let _ = li.append_child(&c);
+                    }
+                    let _ = ul.append_child(&li);
+                }
+            }
+        }
+        let en = self.lang == Lang::En;
+        for (label, v) in [
+            (if en { "Province" } else { "Provinsi" }, &r.province),
+            (if en { "Regency/City" } else { "Kab/Kota" }, &r.regency),
+            (if en { "District" } else { "Kecamatan" }, &r.district),
+            (if en { "Sex" } else { "Jenis kelamin" }, &r.sex),
+            (
+                if en { "Birth date" } else { "Tanggal lahir" },
+                &r.birth_date,
+            ),
+        ] {
+            if !v.is_empty() {
+                add("p", &format!("{label}: {v}"));
+            }
+        }
+        self.show("row-detail", true);
+    }
+
+    fn save_csv(&mut self, bytes: Uint8Array) {
+        let parts = Array::of1(&bytes);
+        let opts = web_sys::BlobPropertyBag::new();
+        opts.set_type("text/csv;charset=utf-8");
+        let Ok(blob) = web_sys::Blob::new_with_u8_array_sequence_and_options(&parts, &opts) else {
+            return;
+        };
+        let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else {
+            return;
+        };
+        if let Some(old) = self.download_url.replace(url.clone()) {
+            let _ = web_sys::Url::revoke_object_url(&old);
+        }
+        let name = match &self.file_name {
+            Some(f) => {
+                let stem = f.rsplit_once('.').map_or(f.as_str(), |(s, _)| s);
+                format!("{stem}-hasil.csv")
+            }
+            None => "hasil-cek-nik.csv".to_string(),
+        };
+        if let Ok(a) = self.doc.create_element("a") {
+            let _ = a.set_attribute("href", &url);
+            let _ = a.set_attribute("download", &name);
+            if let Some(a) = a.dyn_ref::<HtmlElement>() {
+                a.click();
+            }
+        }
+    }
+
+    fn copy(&self, text: String) {
+        let Some(nav) = web_sys::window().map(|w| w.navigator()) else {
+            return;
+        };
+        let promise = nav.clipboard().write_text(&text);
+        let ok = self.t("copied");
+        let failed = self.t("copy-failed");
+        let done: Closure<dyn FnMut(JsValue)> = Closure::once(move |_: JsValue| {
+            with_desk(|d| d.set_text("copy-done", ok));
+        });
+        let err: Closure<dyn FnMut(JsValue)> = Closure::once(move |_: JsValue| {
+            with_desk(|d| d.set_text("copy-done", failed));
+        });
+        let _ = promise.then2(&done, &err);
+        done.forget();
+        err.forget();
+    }
+
+    fn apply_lang(&mut self) {
+        let doc = &self.doc;
+        if let Some(html) = doc.document_element() {
+            let _ = html.set_attribute("lang", if self.lang == Lang::En { "en" } else { "id" });
+        }
+        if let Ok(list) = doc.query_selector_all("[data-t]") {
+            for i in 0..list.length() {
+                if let Some(e) = list.item(i).and_then(|n| n.dyn_into::<Element>().ok()) {
+                    if let Some(k) = e.get_attribute("data-t") {
+                        let s = text(&k, self.lang);
+                        if !s.is_empty() {
+                            e.set_text_content(Some(s));
+                        }
+                    }
+                }
+            }
+        }
+        if let Some(t) = by_id(doc, "table") {
+            let _ = t.set_attribute("aria-label", self.t("table-label"));
+        }
+        if !self.heads.is_empty() {
+            self.fill_columns();
+        }
+        if self.summary.is_some() {
+            let lang = self.lang_str();
+            self.request(&Request::Summary { lang });
+            self.rows.clear();
+            self.asked.clear();
+            self.render_rows();
+        }
+    }
+}
+
+/// The NIK cell with its wrong characters in `<mark>`.
+fn fill_nik(doc: &Document, el: &Element, nik: &[(char, bool)]) {
+    el.set_text_content(None);
+    let mut run = String::new();
+    for &(c, bad) in nik {
+        if bad {
+            if !run.is_empty() {
+                let _ = el.append_with_str_1(&std::mem::take(&mut run));
+            }
+            if let Ok(m) = doc.create_element("mark") {
+                m.set_text_content(Some(&c.to_string()));
+                let _ = el.append_child(&m);
+            }
+        } else {
+            run.push(c);
+        }
+    }
+    if !run.is_empty() {
+        let _ = el.append_with_str_1(&run);
+    }
+}
+
+/// The file a `change` or `drop` event carries.
+fn first_file(list: Option<web_sys::FileList>) -> Option<web_sys::File> {
+    list.and_then(|l| l.get(0))
+}
+
+/// Called by `desk.js`: wires the desk page.
+#[wasm_bindgen(js_name = deskPage)]
+pub fn desk_page() {
+    let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    let mut listeners = Vec::new();
+    let click = |id: &str, f: fn(&mut Desk)| {
+        by_id(&doc, id).map(|e| EventListener::new(&e, "click", move |_| with_desk(f)))
+    };
+    listeners.extend(click("run", |d| {
+        let text = by_id(&d.doc, "paste")
+            .and_then(|e| e.dyn_into::<web_sys::HtmlTextAreaElement>().ok())
+            .map(|t| t.value())
+            .unwrap_or_default();
+        if text.trim().is_empty() {
+            d.set_text("in-error", d.t("nothing"));
+            return;
+        }
+        d.load(JsValue::from_str(&text), None);
+    }));
+    listeners.extend(click("recheck", Desk::recheck));
+    listeners.extend(click("cancel", Desk::cancel));
+    listeners.extend(click("download", |d| {
+        let comma = by_id(&d.doc, "delim-comma")
+            .and_then(|e| e.dyn_into::<HtmlInputElement>().ok())
+            .is_some_and(|i| i.checked());
+        let (delimiter, lang) = (if comma { "," } else { ";" }.to_string(), d.lang_str());
+        d.request(&Request::Csv { delimiter, lang });
+    }));
+    listeners.extend(click("copy", |d| {
+        let lang = d.lang_str();
+        d.set_text("copy-done", "");
+        d.request(&Request::Copy { lang });
+    }));
+    listeners.extend(click("lang", |d| {
+        d.lang = if d.lang == Lang::En {
+            Lang::Id
+        } else {
+            Lang::En
+        };
+        remember_lang(d.lang);
+        d.apply_lang();
+    }));
+    if let Some(f) = by_id(&doc, "file") {
+        listeners.push(EventListener::new(&f, "change", |e| {
+            let input = e
+                .target()
+                .and_then(|t| t.dyn_into::<HtmlInputElement>().ok());
+            if let Some(file) = first_file(input.as_ref().and_then(|i| i.files())) {
+                let name = file.name();
+                with_desk(|d| d.load(file.into(), Some(name)));
+            }
+        }));
+    }
+    // A file dropped anywhere on the page is opened (never navigated to,
+    // which would lose the page).
+    let opts = EventListenerOptions::enable_prevent_default();
+    listeners.push(EventListener::new_with_options(
+        &doc,
+        "dragover",
+        opts,
+        |e| {
+            e.prevent_default();
+        },
+    ));
+    listeners.push(EventListener::new_with_options(&doc, "drop", opts, |e| {
+        e.prevent_default();
+        let files = e
+            .dyn_ref::<web_sys::DragEvent>()
+            .and_then(|d| d.data_transfer())
+            .and_then(|t| t.files());
+        if let Some(file) = first_file(files) {
+            let name = file.name();
+            with_desk(|d| d.load(file.into(), Some(name)));
+        }
+    }));
+    if let Some(f) = by_id(&doc, "filter") {
+        listeners.push(EventListener::new(&f, "change", |_| {
+            with_desk(Desk::new_order)
+        }));
+    }
+    if let Some(t) = by_id(&doc, "table") {
+        listeners.push(EventListener::new(&t, "scroll", |_| {
+            with_desk(Desk::render_rows)
+        }));
+        let pick = |e: &web_sys::Event| {
+            let pos = e
+                .target()
+                .and_then(|t| t.dyn_into::<Element>().ok())
+                .and_then(|t| t.closest(".vt-row").ok().flatten())
+                .and_then(|r| r.get_attribute("data-pos"))
+                .and_then(|p| p.parse().ok());
+            if let Some(pos) = pos {
+                with_desk(|d| d.select(pos));
+            }
+        };
+        listeners.push(EventListener::new(&t, "click", move |e| pick(e)));
+        listeners.push(EventListener::new(&t, "keydown", move |e| {
+            if e.dyn_ref::<web_sys::KeyboardEvent>()
+                .is_some_and(|k| k.key() == "Enter" || k.key() == " ")
+            {
+                e.prevent_default();
+                pick(e);
+            }
+        }));
+    }
+    let mut desk = Desk {
+        doc: doc.clone(),
+        lang: remembered_lang(),
+        worker: None,
+        worker_listeners: Vec::new(),
+        ready: false,
+        queue: Vec::new(),
+        file_name: None,
+        heads: Vec::new(),
+        columns: Columns::default(),
+        summary: None,
+        epoch: 0,
+        count: 0,
+        rows: HashMap::new(),
+        asked: HashSet::new(),
+        selected: None,
+        started: 0.0,
+        download_url: None,
+        _listeners: listeners,
+    };
+    desk.spawn();
+    desk.apply_lang();
+    DESK.with(|d| *d.borrow_mut() = Some(desk));
+    if let Some(b) = doc.body() {
+        let _ = b.set_attribute("data-ready", "yes");
+    }
+}

@@ -1,0 +1,11 @@
+// The office desk: loads the desk module (its own build of the crate, so
+// citizens never download it) and hands the page to Rust (src/desk/).
+import init, { deskPage } from './pkg/desk.js';
+
+init().then(deskPage).catch((e) => {
+  document.body.setAttribute('data-ready', 'error');
+  const p = document.createElement('p');
+  p.className = 'load-error';
+  p.textContent = 'Maaf, halaman gagal dimuat. Coba muat ulang. / Sorry, the page failed to load. Please reload. (' + e + ')';
+  document.querySelector('main').prepend(p);
+});
