@@ -25,6 +25,14 @@ self.addEventListener('install', (event) => {
   }));
 });
 
+// The desk asks for its files to be kept on its first visit (it was not yet
+// controlled, so its own requests went past this worker).
+self.addEventListener('message', (event) => {
+  if (event.data === 'keep-desk') {
+    event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(self.KLINIK_LAZY)));
+  }
+});
+
 self.addEventListener('activate', (event) => {
   event.waitUntil(caches.keys().then((keys) => Promise.all(
     keys.filter((k) => k.startsWith('klinik-nik-') && k !== CACHE).map((k) => caches.delete(k)))));

@@ -23,6 +23,8 @@ use web_sys::{Document, Element, HtmlElement, HtmlInputElement, HtmlSelectElemen
 
 /// Row height in CSS px (the same in `desk.css`).
 const ROW_H: f64 = 64.0;
+/// The tallest the table's scroll area gets, in CSS px.
+const MAX_H: f64 = 4_000_000.0;
 /// Rows asked of the worker at a time.
 const PAGE: usize = 50;
 
@@ -139,6 +141,8 @@ enum Reply {
     Checked,
     Done {
         summary: Summary,
+        /// The worker's wasm memory in bytes (it only grows: its peak).
+        memory: f64,
     },
     Order {
         epoch: u32,
@@ -358,8 +362,11 @@ fn by_id(doc: &Document, id: &str) -> Option<Element> {
     doc.get_element_by_id(id)
 }
 
+/// A monotonic clock in ms (not `Date`, which tests may hold still).
 fn now() -> f64 {
-    js_sys::Date::now()
+    web_sys::window()
+        .and_then(|w| w.performance())
+        .map_or(0.0, |p| p.now())
 }
 
 fn to_js<T: Serialize>(v: &T) -> JsValue {
@@ -559,7 +566,7 @@ impl Desk {
                 self.set_filter_value("problems");
                 self.new_order();
             }
-            Reply::Done { summary } => {
+            Reply::Done { summary, memory } => {
                 let first = self.summary.is_none();
                 self.summary = Some(summary);
                 self.render_summary();
@@ -569,6 +576,7 @@ impl Desk {
                     let ms = now() - self.started;
                     if let Some(b) = self.doc.body() {
                         let _ = b.set_attribute("data-checked-ms", &format!("{ms:.0}"));
+                        let _ = b.set_attribute("data-worker-memory", &format!("{memory:.0}"));
                     }
                     self.state("done");
                 }
@@ -826,20 +834,22 @@ impl Desk {
                 let _ = e.style().set_property(prop, &v);
             }
         };
-        style(
-            "spacer",
-            "height",
-            format!("{}px", self.count as f64 * ROW_H),
-        );
-        let top = f64::from(table.scroll_top());
+        // Browsers cap an element's height (about 33 million px in Chromium):
+        // past MAX_H the scroll position maps onto the rows proportionally.
+        let full = self.count as f64 * ROW_H;
         let height = f64::from(table.client_height()).max(ROW_H);
-        let first = ((top / ROW_H) as usize).saturating_sub(5);
-        let last = (((top + height) / ROW_H) as usize + 5).min(self.count);
-        style(
-            "rows",
-            "transform",
-            format!("translateY({}px)", first as f64 * ROW_H),
-        );
+        style("spacer", "height", format!("{}px", full.min(MAX_H)));
+        let top = f64::from(table.scroll_top());
+        let scale = if full > MAX_H {
+            (full - height) / (MAX_H - height)
+        } else {
+            1.0
+        };
+        let virtual_top = top * scale;
+        let first = ((virtual_top / ROW_H) as usize).saturating_sub(5);
+        let last = (((virtual_top + height) / ROW_H) as usize + 5).min(self.count);
+        let offset = top - (virtual_top - first as f64 * ROW_H);
+        style("rows", "transform", format!("translateY({offset}px)"));
         body.set_text_content(None);
         if self.count == 0 {
             if let Ok(p) = doc.create_element("p") {
@@ -1140,6 +1150,10 @@ pub fn desk_page() {
             if let Some(file) = first_file(input.as_ref().and_then(|i| i.files())) {
                 let name = file.name();
                 with_desk(|d| d.load(file.into(), Some(name)));
+            }
+            // So the same file, edited and saved again, can be opened again.
+            if let Some(i) = input {
+                i.set_value("");
             }
         }));
     }

@@ -134,8 +134,14 @@ fn handle(msg: &JsValue) {
         }),
         Request::Summary { lang } => STATE.with(|s| {
             if let Some(sheet) = s.borrow().sheet.as_ref() {
+                let memory = Reflect::get(&wasm_bindgen::memory(), &"buffer".into())
+                    .and_then(|b| Reflect::get(&b, &"byteLength".into()))
+                    .ok()
+                    .and_then(|n| n.as_f64())
+                    .unwrap_or(0.0);
                 post(&Reply::Done {
                     summary: sheet.summary(Lang::parse(&lang)),
+                    memory,
                 });
             }
         }),

@@ -1,0 +1,286 @@
+// The office desk (desk.html), as staff use it: paste a list from a
+// spreadsheet, open files (a ;-separated Windows-1252 one, a PNG by mistake),
+// download the results, cancel a huge list, go offline. Also the desk's
+// budgets (100,000 rows; 1,000,000 rows and the memory they take), printed.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { ROOT, SHOTS, startServer, launch, phone, NARROW } from './helpers.mjs';
+
+const LIST = readFileSync(ROOT + 'tests/data/desk-list.tsv', 'utf8');
+const EXPECTED = readFileSync(ROOT + 'tests/data/desk-list-expected.csv');
+// The day the committed expected file was made with (`--today 2026-11-28`).
+const TODAY = new Date('2026-11-28T10:00:00');
+const DESKTOP = { width: 1280, height: 800 };
+
+let browser, server;
+before(async () => { browser = await launch(); server = await startServer(); });
+after(async () => { await browser?.close(); server?.stop(); });
+
+async function openDesk(viewport) {
+  const p = await phone(browser, viewport);
+  await p.page.clock.setFixedTime(TODAY);
+  await p.page.goto(server.url + 'desk.html');
+  await p.page.waitForSelector('body[data-ready="yes"]');
+  return p;
+}
+
+async function counts(page) {
+  return page.locator('#counts > div').evaluateAll((divs) => Object.fromEntries(
+    divs.map((d) => [d.dataset.count, d.querySelector('dd').textContent])));
+}
+
+/** A benchmark list (tools/gen_table.py), made once and kept in target/. */
+function benchList(rows) {
+  const f = `${ROOT}target/bench-table-${rows}-${rows}.csv`;
+  if (!existsSync(f)) writeFileSync(f, execFileSync('python3', [ROOT + 'tools/gen_table.py', String(rows), String(rows)], { maxBuffer: 1 << 30 }));
+  return f;
+}
+
+for (const [name, viewport] of [['1280×800', DESKTOP], ['360 px', NARROW]]) {
+  test(`${name}: 20 pasted spreadsheet rows, the summary, the rows and the CSV byte for byte`, async () => {
+    const { page, context } = await openDesk(viewport);
+    await page.getByLabel('Tempel dari Excel atau Google Sheets (dengan atau tanpa baris judul)').fill(LIST);
+    await page.getByRole('button', { name: 'Periksa', exact: true }).click();
+    await page.waitForSelector('body[data-desk="done"]');
+    // Header, a 3.51102E+15 cell, 15-digit victims, a duplicate, a letter O,
+    // a KK in the NIK column, a birth date that disagrees: 20 rows.
+    assert.deepEqual(await counts(page), { rows: '20', ok: '15', error: '5', warning: '5', dup: '1' });
+    assert.match(await page.locator('#notes').innerText(), /Excel menyimpan kolom NIK sebagai angka/);
+    assert.match(await page.locator('#notes').innerText(), /NIK 3511015003850001 ada di baris 2, 9\./);
+    // The columns found, shown for confirmation.
+    assert.equal(await page.getByLabel('NIK', { exact: true }).locator('option:checked').textContent(), 'C: NIK');
+    assert.equal(await page.getByLabel('Tanggal lahir').locator('option:checked').textContent(), 'E: Tempat, Tgl Lahir');
+    // Problem rows first, the faulty characters marked.
+    const first = page.locator('.vt-row').first();
+    assert.match(await first.innerText(), /Baris 4[\s\S]*3\.51102E\+15[\s\S]*Rina[\s\S]*Excel menyimpan NIK ini sebagai angka/);
+    const dewi = page.locator('.vt-row', { hasText: 'Dewi' });
+    assert.equal(await dewi.locator('mark').allTextContents().then((m) => m.join('')), 'O');
+    const eko = page.locator('.vt-row', { hasText: 'Eko' });
+    assert.equal(await eko.locator('mark').allTextContents().then((m) => m.join('')), '99');
+    // A row opened shows everything about it.
+    await page.locator('.vt-row', { hasText: 'Joko' }).click();
+    const detail = page.locator('#row-detail');
+    assert.match(await detail.innerText(), /Baris 7 — Joko[\s\S]*NIK dan Nomor KK di baris ini sama[\s\S]*TABLE_NIK_EQUALS_KK[\s\S]*Kab\/Kota: 35\.11 Kabupaten Bondowoso/);
+    // The filter: one kind of problem.
+    await page.getByLabel('Tampilkan').selectOption({ label: 'Data isian: tanggal lahir berbeda (1)' });
+    await page.waitForFunction(() => document.querySelectorAll('.vt-row[data-verdict]').length === 1);
+    assert.match(await page.locator('.vt-row').first().innerText(), /Baris 8[\s\S]*Sri/);
+    // The download: the same bytes as the CLI's, committed.
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Unduh hasil (CSV)' }).click(),
+    ]);
+    assert.equal(download.suggestedFilename(), 'hasil-cek-nik.csv');
+    const got = readFileSync(await download.path());
+    assert.ok(got.equals(EXPECTED), 'the downloaded CSV is tests/data/desk-list-expected.csv byte for byte');
+    // Comma instead: the same table, comma-separated.
+    await page.getByLabel('koma ,').check();
+    const [comma] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Unduh hasil (CSV)' }).click()]);
+    const text = readFileSync(await comma.path(), 'utf8');
+    assert.ok(text.startsWith('\ufeffNo,Nama,NIK,No KK,"Tempat, Tgl Lahir",JK,Kab/Kota,nik_valid,'), text.slice(0, 80));
+    // Copy the problem rows, for pasting back into Excel.
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(server.url).origin });
+    await page.getByRole('button', { name: 'Salin baris bermasalah' }).click();
+    await page.getByText('Disalin. Tempel di Excel atau Google Sheets.').waitFor();
+    const copied = await page.evaluate(() => navigator.clipboard.readText());
+    const lines = copied.trimEnd().split('\r\n');
+    assert.equal(lines.length, 11, copied);
+    assert.equal(lines[0], 'baris\tNo\tNama\tNIK\tNo KK\tTempat, Tgl Lahir\tJK\tKab/Kota\tcodes\tmessages');
+    assert.match(lines[1], /^4\t3\tRina\t3\.51102E\+15\t/);
+    await page.screenshot({ path: `${SHOTS}desk-${viewport.width}.png`, fullPage: true });
+    // Nothing wider than the screen.
+    assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= innerWidth), 'no sideways scrolling');
+    await context.close();
+  });
+}
+
+test('English by the same switch; columns changed by hand; a list without a header', async () => {
+  const { page, context } = await openDesk(NARROW);
+  await page.getByRole('button', { name: 'English' }).click();
+  assert.equal(await page.locator('h2').textContent(), 'Check many NIKs at once');
+  await page.getByLabel('Paste from Excel or Google Sheets (with or without a header row)')
+    .fill('Siti\t3511015003850001\t3511015003850001\nBudi\t35110112038O0002\t3511012003150007\n');
+  await page.getByRole('button', { name: 'Check', exact: true }).click();
+  await page.waitForSelector('body[data-desk="done"]');
+  assert.deepEqual(await counts(page), { rows: '2', ok: '1', error: '1', warning: '0', dup: '0' });
+  assert.equal(await page.getByLabel('NIK', { exact: true }).locator('option:checked').textContent(), 'B: 3511015003850001');
+  assert.equal(await page.getByLabel('The first row holds column names').isChecked(), false);
+  // The third column is the KK: NIK = KK on the first row becomes an error.
+  await page.getByLabel('KK number').selectOption({ label: 'C: 3511015003850001' });
+  await page.evaluate(() => document.body.removeAttribute('data-desk'));
+  await page.getByRole('button', { name: 'Check with these columns' }).click();
+  await page.waitForSelector('body[data-desk="done"]');
+  assert.deepEqual(await counts(page), { rows: '2', ok: '0', error: '2', warning: '0', dup: '0' });
+  assert.match(await page.locator('.vt-row').first().innerText(), /Row 1[\s\S]*3511015003850001[\s\S]*Was a NIK typed into the KK field\?[\s\S]*\(\+1\)/);
+  await page.getByRole('button', { name: 'Bahasa Indonesia' }).click();
+  await page.waitForFunction(() => /^Baris 1/.test(document.querySelector('.vt-row')?.textContent || ''));
+  assert.equal(await page.locator('h2').textContent(), 'Cek banyak NIK sekaligus');
+  await context.close();
+});
+
+test('files: a ;-separated Windows-1252 list opens; a PNG, a PDF and an empty file are refused in one line', async () => {
+  const { page, context } = await openDesk(DESKTOP);
+  await page.locator('#file').setInputFiles(ROOT + 'tests/data/list-cp1252-semicolon.csv');
+  await page.waitForSelector('body[data-desk="done"]');
+  assert.deepEqual(await counts(page), { rows: '3', ok: '2', error: '1', warning: '0', dup: '0' });
+  assert.match(await page.locator('#read-note').textContent(), /3 baris · pemisah ; · Berkas dibaca sebagai Windows-1252/);
+  await page.getByLabel('Tampilkan').selectOption('all');
+  await page.waitForFunction(() => document.querySelectorAll('.vt-row[data-verdict]').length === 3);
+  assert.match(await page.locator('#rows').innerText(), /José Ramírez[\s\S]*Ñoman Gède/);
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Unduh hasil (CSV)' }).click()]);
+  assert.equal(download.suggestedFilename(), 'list-cp1252-semicolon-hasil.csv');
+  assert.match(readFileSync(await download.path(), 'utf8'), /^\ufeffNama;NIK;Kab\/Kota;nik_valid;[\s\S]*José Ramírez;3511015003850001;Bondowoso;true;/);
+
+  // A picture of a KTP dropped on the page by mistake: refused, nothing lost.
+  await page.locator('#paste').fill('draft list, kept');
+  const drop = async (path, type, name) => {
+    const bytes = [...readFileSync(path)];
+    const dt = await page.evaluateHandle(([b, t, n]) => {
+      const d = new DataTransfer();
+      d.items.add(new File([new Uint8Array(b)], n, { type: t }));
+      return d;
+    }, [bytes, type, name]);
+    await page.dispatchEvent('main', 'drop', { dataTransfer: dt });
+  };
+  await drop(ROOT + 'www/icon-192.png', 'image/png', 'ktp.png');
+  const error = page.locator('#in-error');
+  await error.getByText('Ini bukan berkas CSV atau teks (mungkin PDF, gambar, atau .xlsx).', { exact: false }).waitFor();
+  assert.equal(await page.locator('#paste').inputValue(), 'draft list, kept');
+  assert.equal(page.url(), server.url + 'desk.html', 'the dropped file did not replace the page');
+  writeFileSync(ROOT + 'target/empty.csv', '\n\n');
+  await page.locator('#file').setInputFiles(ROOT + 'target/empty.csv');
+  await error.getByText('Teks atau berkas itu kosong.').waitFor();
+  // No column of NIKs: the page asks which column.
+  await page.locator('#paste').fill('Nama\tAlamat\nSiti\tJl. Mawar 1\n');
+  await page.getByRole('button', { name: 'Periksa', exact: true }).click();
+  await page.getByText('Tidak ada kolom yang tampak berisi NIK. Pilih kolom NIK di bawah, lalu periksa.').waitFor();
+  await page.getByRole('button', { name: 'Periksa dengan kolom ini' }).click();
+  await page.getByText('Pilih kolom NIK dulu.').waitFor();
+  await context.close();
+});
+
+test('a 1,000,000-row list: the page answers keys while checking, and Cancel stops it', async () => {
+  const file = benchList(1000000);
+  const { page, context } = await openDesk(DESKTOP);
+  await page.locator('#paste').fill('kept');
+  await page.evaluate(() => {
+    window.longest = 0; window.keyLatency = [];
+    new PerformanceObserver((l) => { for (const e of l.getEntries()) window.longest = Math.max(window.longest, e.duration); })
+      .observe({ type: 'longtask' });
+    document.addEventListener('keydown', (e) => window.keyLatency.push(performance.now() - e.timeStamp));
+  });
+  await page.locator('#file').setInputFiles(file);
+  await page.locator('#progress-text').getByText(/^Memeriksa… [\d.]+ dari 1\.000\.001 baris$/).waitFor();
+  await page.evaluate(() => { window.longest = 0; });
+  await page.locator('#paste').press('End');
+  await page.locator('#paste').pressSequentially('abc');
+  const { longest, keys } = await page.evaluate(() => ({ longest: window.longest, keys: window.keyLatency }));
+  console.log(`while checking 1,000,000 rows: keydown latency ${keys.map((k) => k.toFixed(0)).join(', ')} ms; longest main-thread task ${longest.toFixed(0)} ms`);
+  assert.ok(Math.max(...keys) < 100, `a keystroke waited ${Math.max(...keys)} ms`);
+  await page.getByRole('button', { name: 'Batalkan' }).click();
+  await page.getByText('Dibatalkan. Daftar Anda masih di sini; periksa lagi kapan saja.').waitFor();
+  assert.equal(await page.locator('#paste').inputValue(), 'keptabc');
+  assert.equal(await page.locator('#result-step').isHidden(), true);
+  // And the page works again at once.
+  await page.getByLabel('Tempel dari Excel atau Google Sheets (dengan atau tanpa baris judul)').fill(LIST);
+  await page.getByRole('button', { name: 'Periksa', exact: true }).click();
+  await page.waitForSelector('body[data-desk="done"]');
+  assert.equal((await counts(page)).rows, '20');
+  await context.close();
+});
+
+test('budgets: 100,000 rows checked and summed up in ≤ 2 s; 1,000,000 rows to the end, memory printed', async () => {
+  const { page, context } = await openDesk(DESKTOP);
+  // The page's JS heap, sampled through the DevTools protocol while checking.
+  const cdp = await context.newCDPSession(page);
+  const run = async (file) => {
+    await page.evaluate(() => document.body.removeAttribute('data-desk'));
+    let heap = 0, sampling = true;
+    const sample = (async () => {
+      while (sampling) {
+        heap = Math.max(heap, (await cdp.send('Runtime.getHeapUsage')).usedSize);
+        await new Promise((r) => setTimeout(r, 50));
+      }
+    })();
+    await page.locator('#file').setInputFiles(file);
+    await page.waitForSelector('body[data-desk="done"]', { timeout: 120000 });
+    sampling = false;
+    await sample;
+    return page.evaluate((heap) => ({
+      ms: Number(document.body.dataset.checkedMs),
+      worker: Number(document.body.dataset.workerMemory),
+      heap,
+      rows: document.querySelector('[data-count="rows"] dd').textContent,
+    }), heap);
+  };
+  const mb = (b) => (b / 1048576).toFixed(1);
+  const small = [];
+  for (let i = 0; i < 3; i++) small.push(await run(benchList(100000)));
+  const best = Math.min(...small.map((r) => r.ms));
+  console.log(`desk, 100,000 rows: ${small.map((r) => r.ms).join(' / ')} ms from opening the file to the summary (best ${best} ms; budget 2000 ms)`);
+  assert.equal(small[0].rows, '100.000');
+  assert.ok(best <= 2000, `100,000 rows took ${best} ms`);
+  const big = await run(benchList(1000000));
+  assert.equal(big.rows, '1.000.000');
+  console.log(`desk, 1,000,000 rows: ${big.ms} ms; peak JS heap of the page ${mb(big.heap)} MiB; the worker's wasm memory ${mb(big.worker)} MiB (file: ${mb(readFileSync(benchList(1000000)).length)} MiB)`);
+  // The table still scrolls to the end and draws only what is on screen.
+  await page.getByLabel('Tampilkan').selectOption('all');
+  await page.locator('#table').evaluate((t) => { t.scrollTop = t.scrollHeight; });
+  // Problem rows first: the last of the 1,000,000 is a valid row.
+  await page.locator('.vt-row[aria-rowindex="1000000"][data-verdict="ok"]').waitFor();
+  assert.ok(await page.locator('.vt-row').count() < 40, 'only the rows on screen are in the page');
+  await context.close();
+});
+
+test('offline after one visit; nothing uploaded, nothing stored', async () => {
+  const NIKS = LIST.match(/\d{16}/g);
+  const { page, context, requests } = await openDesk(NARROW);
+  const bodies = [];
+  page.on('request', (r) => bodies.push(r.postData() || ''));
+  await page.evaluate(() => navigator.serviceWorker.ready);
+  await page.waitForFunction(async () => {
+    for (const k of await caches.keys()) if (await (await caches.open(k)).match('pkg/desk_bg.wasm')) return true;
+    return false;
+  });
+  await context.setOffline(true);
+  await page.reload();
+  await page.waitForSelector('body[data-ready="yes"]');
+  await page.getByLabel('Tempel dari Excel atau Google Sheets (dengan atau tanpa baris judul)').fill(LIST);
+  await page.getByRole('button', { name: 'Periksa', exact: true }).click();
+  await page.waitForSelector('body[data-desk="done"]');
+  assert.equal((await counts(page)).rows, '20', 'checked offline');
+  await page.getByRole('button', { name: 'Unduh hasil (CSV)' }).click();
+  for (const u of requests) {
+    assert.equal(new URL(u).origin, new URL(server.url).origin, u);
+    for (const n of NIKS) assert.ok(!u.includes(n) && !bodies.join('').includes(n.slice(0, 10)), `a request carries ${n}: ${u}`);
+  }
+  const stored = await page.evaluate(async (niks) => {
+    const found = [];
+    const look = (where, s) => { if (s && niks.some((n) => s.includes(n))) found.push(where); };
+    for (let i = 0; i < localStorage.length; i++) look('localStorage', localStorage.getItem(localStorage.key(i)));
+    for (let i = 0; i < sessionStorage.length; i++) look('sessionStorage', sessionStorage.getItem(sessionStorage.key(i)));
+    look('cookie', document.cookie);
+    for (const cache of await caches.keys()) {
+      const c = await caches.open(cache);
+      for (const req of await c.keys()) look('Cache Storage ' + req.url, req.url + await (await c.match(req)).clone().text());
+    }
+    const dbs = indexedDB.databases ? await indexedDB.databases() : [];
+    return { found, session: sessionStorage.length, dbs: dbs.length, local: Object.keys(localStorage) };
+  }, NIKS);
+  assert.deepEqual(stored, { found: [], session: 0, dbs: 0, local: [] });
+  await context.close();
+});
+
+test('the citizens\' page links to the desk, and never downloads it', async () => {
+  const { page, context, requests } = await phone(browser, NARROW);
+  await page.goto(server.url);
+  await page.waitForSelector('body[data-ready="yes"]');
+  await page.evaluate(() => navigator.serviceWorker.ready);
+  assert.deepEqual(requests.filter((u) => /desk/.test(u)), [], 'no desk file on a citizen\'s visit');
+  await page.getByRole('link', { name: 'Untuk petugas dan pendamping: cek banyak NIK sekaligus' }).click();
+  await page.waitForSelector('body[data-ready="yes"]');
+  assert.equal(await page.locator('h2').textContent(), 'Cek banyak NIK sekaligus');
+  await context.close();
+});
