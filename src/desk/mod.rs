@@ -524,6 +524,7 @@ impl Desk {
                     note.push_str(self.t("n-1252"));
                 }
                 self.set_text("read-note", &note);
+                self.open_columns(columns.nik.is_none());
                 if columns.nik.is_none() {
                     self.show("progress-step", false);
                     self.set_text("cols-error", self.t("no-nik"));
@@ -579,6 +580,10 @@ impl Desk {
                         let _ = b.set_attribute("data-worker-memory", &format!("{memory:.0}"));
                     }
                     self.state("done");
+                    // On a phone the results start below the fold: bring them up.
+                    if let Some(h) = by_id(&self.doc, "res-title") {
+                        h.scroll_into_view();
+                    }
                 }
             }
             Reply::Order { epoch, count } => {
@@ -609,6 +614,15 @@ impl Desk {
                 }
             }
             Reply::Copy { text } => self.copy(text),
+        }
+    }
+
+    /// The columns' box, open when the page needs an answer from it.
+    fn open_columns(&self, open: bool) {
+        if let Some(d) = by_id(&self.doc, "columns-step")
+            .and_then(|e| e.dyn_into::<web_sys::HtmlDetailsElement>().ok())
+        {
+            d.set_open(open);
         }
     }
 
@@ -699,6 +713,7 @@ impl Desk {
     fn recheck(&mut self) {
         let columns = self.chosen_columns();
         if columns.nik.is_none() {
+            self.open_columns(true);
             self.set_text("cols-error", self.t("choose-nik"));
             return;
         }
@@ -933,6 +948,12 @@ impl Desk {
         self.selected = Some(pos);
         self.render_rows();
         self.render_detail();
+        // On a phone the details are below the table: bring them into view.
+        if let Some(d) = by_id(&self.doc, "row-detail") {
+            let opts = web_sys::ScrollIntoViewOptions::new();
+            opts.set_block(web_sys::ScrollLogicalPosition::Nearest);
+            d.scroll_into_view_with_scroll_into_view_options(&opts);
+        }
     }
 
     /// Everything about the chosen row, below the table.

@@ -108,6 +108,7 @@ test('English by the same switch; columns changed by hand; a list without a head
   assert.equal(await page.getByLabel('NIK', { exact: true }).locator('option:checked').textContent(), 'B: 3511015003850001');
   assert.equal(await page.getByLabel('The first row holds column names').isChecked(), false);
   // The third column is the KK: NIK = KK on the first row becomes an error.
+  await page.getByText('2. Columns').click();
   await page.getByLabel('KK number').selectOption({ label: 'C: 3511015003850001' });
   await page.evaluate(() => document.body.removeAttribute('data-desk'));
   await page.getByRole('button', { name: 'Check with these columns' }).click();
@@ -227,6 +228,7 @@ test('budgets: 100,000 rows checked and summed up in ≤ 2 s; 1,000,000 rows to 
   console.log(`desk, 1,000,000 rows: ${big.ms} ms; peak JS heap of the page ${mb(big.heap)} MiB; the worker's wasm memory ${mb(big.worker)} MiB (file: ${mb(readFileSync(benchList(1000000)).length)} MiB)`);
   // The table still scrolls to the end and draws only what is on screen.
   await page.getByLabel('Tampilkan').selectOption('all');
+  await page.locator('#table[aria-rowcount="1000000"]').waitFor();
   await page.locator('#table').evaluate((t) => { t.scrollTop = t.scrollHeight; });
   // Problem rows first: the last of the 1,000,000 is a valid row.
   await page.locator('.vt-row[aria-rowindex="1000000"][data-verdict="ok"]').waitFor();
