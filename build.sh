@@ -10,6 +10,7 @@
 #   ./build.sh fuzz [SECONDS] cargo fuzz every input-taking function (nightly)
 #   ./build.sh batch [LINES]  the CLI on a hostile 10-million-line batch: order, memory, speed
 #   ./build.sh lighthouse     Lighthouse 12 mobile scores and LCP of the built site
+#   tools/measure_xlsx.sh     what an .xlsx reader (calamine) would add to the desk, in gzip bytes
 #
 # Every install step is skipped quickly when its tool is already present.
 set -euo pipefail
@@ -221,12 +222,15 @@ run_tests() {
   say "clippy (native and wasm32), warnings denied"
   cargo clippy --all-targets -- -D warnings
   cargo clippy --target "$TARGET" --lib --tests -- -D warnings
+  cargo clippy --target "$TARGET" --lib --tests --no-default-features --features desk -- -D warnings
   say "region table matches the pinned packages"
   regions --check
   say "native tests"
   cargo test
   say "wasm tests in headless Chromium"
   cargo test --target "$TARGET" --tests
+  say "wasm tests of the office desk's worker, in a dedicated worker in headless Chromium"
+  cargo test --target "$TARGET" --no-default-features --features desk --test desk_web
   build_site
   cargo build --release --bin klinik-nik
   say "end-to-end tests (node --test, playwright-core, /usr/bin/chromium)"
@@ -315,5 +319,5 @@ case "${1:-}" in
   lighthouse) build_site; ensure_browser; node tools/lighthouse.mjs ;;
   batch) shift; cargo build --release --bin klinik-nik && python3 tools/batch_proof.py target/release/klinik-nik "${1:-10000000}" ;;
   screenshots) build_site; ensure_browser; node tools/screenshots.mjs ;;
-  *) sed -n '2,13p' "$0"; exit 2 ;;
+  *) sed -n '2,14p' "$0"; exit 2 ;;
 esac

@@ -1,5 +1,6 @@
 //! The office desk's list model (`klinik_nik::sheet`): the same answers as
 //! the CLI, problem rows first, and no input that makes it panic.
+#![cfg(not(target_arch = "wasm32"))]
 
 use klinik_nik::date::Date;
 use klinik_nik::sheet::{Filter, Sheet, MAX_COLUMNS};

@@ -10,6 +10,8 @@
 
 mod worker;
 
+pub use worker::desk_worker;
+
 use crate::browser::{remember_lang, remembered_lang, today};
 use crate::sheet::{RowView, Summary};
 use crate::Lang;
