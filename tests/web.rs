@@ -1,7 +1,7 @@
 //! The wasm boundary, in headless Chromium: what the page receives is a plain
 //! JS object with codes, spans, messages in the asked language and the decoded
 //! parts, and `today` comes from the browser's clock.
-#![cfg(target_arch = "wasm32")]
+#![cfg(all(target_arch = "wasm32", feature = "page"))]
 
 use js_sys::{Array, Reflect};
 use klinik_nik::web;
