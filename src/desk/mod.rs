@@ -225,6 +225,8 @@ fn text(key: &str, lang: Lang) -> &'static str {
         ("cancel", En) => "Cancel",
         ("res-title", Id) => "3. Hasil",
         ("res-title", En) => "3. Results",
+        ("kinds-title", Id) => "Jenis masalah (ketuk untuk menampilkan barisnya):",
+        ("kinds-title", En) => "Kinds of problem (tap to show their rows):",
         ("filter-label", Id) => "Tampilkan",
         ("filter-label", En) => "Show",
         ("f-problems", Id) => "Baris bermasalah",
@@ -798,6 +800,18 @@ impl Desk {
                 }
             }
         }
+        // Each kind of problem with its count, a tap away from its rows.
+        if let Some(list) = by_id(doc, "kind-list") {
+            list.set_text_content(None);
+            for (code, label, n) in &s.by_code {
+                if let Ok(b) = doc.create_element("button") {
+                    let _ = b.set_attribute("type", "button");
+                    let _ = b.set_attribute("data-filter", code);
+                    b.set_text_content(Some(&format!("{label}: {}", thousands(*n, self.lang))));
+                    let _ = list.append_child(&b);
+                }
+            }
+        }
         // The filter: fixed choices, then each kind of problem with its count.
         if let Some(sel) = by_id(doc, "filter").and_then(|e| e.dyn_into::<HtmlSelectElement>().ok())
         {
@@ -1202,6 +1216,24 @@ pub fn desk_page() {
             with_desk(|d| d.load(file.into(), Some(name)));
         }
     }));
+    if let Some(k) = by_id(&doc, "kind-list") {
+        listeners.push(EventListener::new(&k, "click", |e| {
+            let code = e
+                .target()
+                .and_then(|t| t.dyn_into::<Element>().ok())
+                .and_then(|t| t.closest("button[data-filter]").ok().flatten())
+                .and_then(|b| b.get_attribute("data-filter"));
+            if let Some(code) = code {
+                with_desk(|d| {
+                    d.set_filter_value(&code);
+                    d.new_order();
+                    if let Some(f) = by_id(&d.doc, "filter") {
+                        f.scroll_into_view();
+                    }
+                });
+            }
+        }));
+    }
     if let Some(f) = by_id(&doc, "filter") {
         listeners.push(EventListener::new(&f, "change", |_| {
             with_desk(Desk::new_order)

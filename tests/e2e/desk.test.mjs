@@ -63,10 +63,13 @@ for (const [name, viewport] of [['1280×800', DESKTOP], ['360 px', NARROW]]) {
     await page.locator('.vt-row', { hasText: 'Joko' }).click();
     const detail = page.locator('#row-detail');
     assert.match(await detail.innerText(), /Baris 7 — Joko[\s\S]*NIK dan Nomor KK di baris ini sama[\s\S]*TABLE_NIK_EQUALS_KK[\s\S]*Kab\/Kota: 35\.11 Kabupaten Bondowoso/);
-    // The filter: one kind of problem.
-    await page.getByLabel('Tampilkan').selectOption({ label: 'Data isian: tanggal lahir berbeda (1)' });
+    // The filter: one kind of problem, from the summary's list or the select.
+    await page.getByRole('button', { name: 'Data isian: tanggal lahir berbeda: 1' }).click();
     await page.waitForFunction(() => document.querySelectorAll('.vt-row[data-verdict]').length === 1);
     assert.match(await page.locator('.vt-row').first().innerText(), /Baris 8[\s\S]*Sri/);
+    await page.getByLabel('Tampilkan').selectOption({ label: 'Excel: NIK jadi 3,51E+15 (1)' });
+    await page.waitForFunction(() => /Rina/.test(document.querySelector('.vt-row[data-verdict]').textContent)
+      && document.querySelectorAll('.vt-row[data-verdict]').length === 1);
     // The download: the same bytes as the CLI's, committed.
     const [download] = await Promise.all([
       page.waitForEvent('download'),
@@ -150,6 +153,10 @@ test('files: a ;-separated Windows-1252 list opens; a PNG, a PDF and an empty fi
   await error.getByText('Ini bukan berkas CSV atau teks (mungkin PDF, gambar, atau .xlsx).', { exact: false }).waitFor();
   assert.equal(await page.locator('#paste').inputValue(), 'draft list, kept');
   assert.equal(page.url(), server.url + 'desk.html', 'the dropped file did not replace the page');
+  await page.locator('#in-error').evaluate((e) => { e.textContent = ''; });
+  writeFileSync(ROOT + 'target/scan.pdf', '%PDF-1.7\n%âãÏÓ\n1 0 obj <<>> endobj\n');
+  await drop(ROOT + 'target/scan.pdf', 'application/pdf', 'daftar.pdf');
+  await error.getByText('Ini bukan berkas CSV atau teks', { exact: false }).waitFor();
   writeFileSync(ROOT + 'target/empty.csv', '\n\n');
   await page.locator('#file').setInputFiles(ROOT + 'target/empty.csv');
   await error.getByText('Teks atau berkas itu kosong.').waitFor();
