@@ -85,9 +85,8 @@ pub struct Summary {
     pub valid: usize,
     pub errors: usize,
     pub warnings: usize,
-    /// Each code, its short label ([`table::code_label`]) and the number of
-    /// rows that have it, commonest first.
-    pub by_code: Vec<(String, String, usize)>,
+    /// Each kind of problem found, the worst first, then the commonest.
+    pub by_code: Vec<Kind>,
     /// Each NIK on more than one row, with its spreadsheet row numbers.
     pub duplicates: Vec<(String, Vec<u32>)>,
     pub windows_1252: bool,
@@ -99,6 +98,17 @@ pub struct Summary {
     pub open_quotes: usize,
     /// Rows with more or fewer cells than the first.
     pub ragged: usize,
+}
+
+/// One kind of problem in a list: its code, its short label
+/// ([`table::code_label`]), its severity and how many rows have it.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct Kind {
+    pub code: String,
+    pub label: String,
+    /// `"error"`, `"warning"` or `"note"`.
+    pub severity: String,
+    pub rows: usize,
 }
 
 /// One row, ready to show.
@@ -135,7 +145,7 @@ pub struct Sheet {
     verdicts: Vec<Verdict>,
     /// Per record, a bit per code (index into `codes`); the 64th bit collects the rest.
     masks: Vec<u64>,
-    codes: Vec<String>,
+    codes: Vec<(String, Severity)>,
     code_index: HashMap<String, u8>,
     cross: HashMap<u32, Vec<TableIssue>>,
     seen: Option<Seen>,
@@ -269,8 +279,8 @@ impl Sheet {
             };
             let mut mask = 0u64;
             if verdict != Verdict::Ok {
-                for c in codes_only(&row) {
-                    mask |= 1 << self.intern(c);
+                for (c, sev) in codes_only(&row) {
+                    mask |= 1 << self.intern(c, sev);
                 }
             }
             self.verdicts.push(verdict);
@@ -292,13 +302,13 @@ impl Sheet {
         self.done
     }
 
-    fn intern(&mut self, code: String) -> u8 {
+    fn intern(&mut self, code: String, severity: Severity) -> u8 {
         if let Some(&i) = self.code_index.get(&code) {
             return i;
         }
         let i = self.codes.len().min(63) as u8;
         if self.codes.len() < 63 {
-            self.codes.push(code.clone());
+            self.codes.push((code.clone(), severity));
             self.code_index.insert(code, i);
         }
         i
@@ -359,14 +369,26 @@ impl Sheet {
                 m &= m - 1;
             }
         }
-        s.by_code = self
+        let mut kinds: Vec<(Severity, Kind)> = self
             .codes
             .iter()
             .zip(counts)
-            .map(|(c, n)| (c.clone(), table::code_label(c, lang), n))
+            .map(|((code, sev), rows)| {
+                let kind = Kind {
+                    code: code.clone(),
+                    label: table::code_label(code, lang),
+                    severity: sev.as_str().to_string(),
+                    rows,
+                };
+                (*sev, kind)
+            })
             .collect();
-        s.by_code
-            .sort_by(|a, b| b.2.cmp(&a.2).then_with(|| a.0.cmp(&b.0)));
+        kinds.sort_by(|(sa, a), (sb, b)| {
+            sa.cmp(sb)
+                .then(b.rows.cmp(&a.rows))
+                .then_with(|| a.code.cmp(&b.code))
+        });
+        s.by_code = kinds.into_iter().map(|(_, k)| k).collect();
         s
     }
 
@@ -497,17 +519,21 @@ impl Sheet {
     }
 }
 
-/// The codes of a row, without building messages.
-fn codes_only(row: &Row) -> Vec<String> {
-    let mut codes: Vec<String> = row
+/// The codes of a row and their severities, without building messages.
+fn codes_only(row: &Row) -> Vec<(String, Severity)> {
+    let mut codes: Vec<(String, Severity)> = row
         .nik
         .issues
         .iter()
         .chain(row.kk.iter().flat_map(|k| k.issues.iter()))
         .chain(row.stated.iter())
-        .map(crate::Issue::code)
+        .map(|i| (i.code(), i.severity))
         .collect();
-    codes.extend(row.table.iter().map(|t| t.code().to_string()));
+    codes.extend(
+        row.table
+            .iter()
+            .map(|t| (t.code().to_string(), t.severity())),
+    );
     codes
 }
 

@@ -46,14 +46,22 @@ fn the_summary_counts_rows_by_kind() {
     let count = |code: &str| {
         sum.by_code
             .iter()
-            .find(|(c, _, _)| c == code)
-            .map_or(0, |(_, _, n)| *n)
+            .find(|k| k.code == code)
+            .map_or(0, |k| k.rows)
     };
     assert_eq!(count("TABLE_EXCEL_SCIENTIFIC"), 1);
     assert_eq!(count("TABLE_EXCEL_TRUNCATED"), 3);
     assert_eq!(count("TABLE_DUPLICATE_NIK"), 1);
     assert_eq!(count("NIK_CHAR_INVALID"), 1);
     assert_eq!(count("STATED_BIRTH_DATE_DIFFERS"), 1);
+    // Errors first, then warnings, then notes; the commonest first within each.
+    let severities: Vec<&str> = sum.by_code.iter().map(|k| k.severity.as_str()).collect();
+    let rank = |s: &str| ["error", "warning", "note"].iter().position(|x| *x == s);
+    assert!(
+        severities.windows(2).all(|w| rank(w[0]) <= rank(w[1])),
+        "{severities:?}"
+    );
+    assert_eq!(sum.by_code[0].label, "NIK: ada huruf atau tanda selain angka");
 }
 
 #[test]

@@ -1,8 +1,8 @@
 // Screenshots for the README, taken from the real built site at phone size
-// (so they stay true): the three steps and the printed slip.
+// (so they stay true): the three steps, the printed slip and the office desk.
 // Run: ./build.sh screenshots   (needs ./build.sh build first; writes tools/screenshots/)
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, writeFileSync, mkdtempSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startServer, launch, phone } from '../tests/e2e/helpers.mjs';
@@ -51,6 +51,21 @@ await page.emulateMedia({ media: 'print' });
 const dir = mkdtempSync(join(tmpdir(), 'shots-'));
 writeFileSync(join(dir, 'slip.pdf'), await page.pdf({ format: 'A4' }));
 execFileSync('pdftoppm', ['-png', '-r', '60', '-singlefile', join(dir, 'slip.pdf'), out + 'slip-a4']);
+
+// The office desk with the 20-row example list checked, on a laptop screen.
+const desk = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'id-ID' });
+const dp = await desk.newPage();
+await dp.clock.setFixedTime(new Date('2026-11-28T10:00:00'));
+await dp.goto(server.url + 'desk.html');
+await dp.waitForSelector('body[data-ready="yes"]');
+await dp.locator('#paste').fill(readFileSync(new URL('../tests/data/desk-list.tsv', import.meta.url), 'utf8'));
+await dp.getByRole('button', { name: 'Periksa', exact: true }).click();
+await dp.waitForSelector('body[data-desk="done"]');
+await dp.locator('.vt-row', { hasText: 'Dewi' }).click();
+await dp.evaluate(() => document.getElementById('res-title').scrollIntoView());
+await dp.screenshot({ path: out + 'desk.png' });
+await desk.close();
+
 await browser.close();
 server.stop();
 console.log('screenshots written to tools/screenshots/');

@@ -803,11 +803,17 @@ impl Desk {
         // Each kind of problem with its count, a tap away from its rows.
         if let Some(list) = by_id(doc, "kind-list") {
             list.set_text_content(None);
-            for (code, label, n) in &s.by_code {
+            // Errors and warnings; notes (cleaned, older codes) stay in the select.
+            for k in s.by_code.iter().filter(|k| k.severity != "note") {
                 if let Ok(b) = doc.create_element("button") {
                     let _ = b.set_attribute("type", "button");
-                    let _ = b.set_attribute("data-filter", code);
-                    b.set_text_content(Some(&format!("{label}: {}", thousands(*n, self.lang))));
+                    let _ = b.set_attribute("data-filter", &k.code);
+                    let _ = b.set_attribute("data-severity", &k.severity);
+                    b.set_text_content(Some(&format!(
+                        "{}: {}",
+                        k.label,
+                        thousands(k.rows, self.lang)
+                    )));
                     let _ = list.append_child(&b);
                 }
             }
@@ -843,8 +849,11 @@ impl Desk {
                     format!("{} ({})", self.t("f-duplicates"), thousands(n, self.lang)),
                 );
             }
-            for (code, label, n) in &s.by_code {
-                add(code, format!("{label} ({})", thousands(*n, self.lang)));
+            for k in &s.by_code {
+                add(
+                    &k.code,
+                    format!("{} ({})", k.label, thousands(k.rows, self.lang)),
+                );
             }
             sel.set_value(if keep.is_empty() { "problems" } else { &keep });
         }
