@@ -2,7 +2,7 @@
 # What reading .xlsx in the desk would cost: a wasm module that only opens the
 # first sheet of a workbook with calamine (the well-kept Rust reader), built
 # like the site (opt-level z, LTO, wasm-opt -Oz). Prints its gzip size.
-# Measured 2026-11-28: calamine 0.38.0 → 460,596 B, 280,319 B gzip, 1.6× the
+# Measured 2026-11-28: calamine 0.38.0 → 460,596 B, 280,319 B gzip, 1.5× the
 # whole desk module, so the desk asks for "Save As CSV" instead.
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
