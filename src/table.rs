@@ -291,8 +291,9 @@ impl Iterator for Records<'_> {
     }
 }
 
-/// What each column holds (indexes into a record).
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+/// What each column holds (indexes into a record). The desk's page and its
+/// worker exchange it as JSON.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Columns {
     pub nik: Option<usize>,
     pub kk: Option<usize>,

@@ -61,7 +61,10 @@ fn the_summary_counts_rows_by_kind() {
         severities.windows(2).all(|w| rank(w[0]) <= rank(w[1])),
         "{severities:?}"
     );
-    assert_eq!(sum.by_code[0].label, "NIK: ada huruf atau tanda selain angka");
+    assert_eq!(
+        sum.by_code[0].label,
+        "NIK: ada huruf atau tanda selain angka"
+    );
 }
 
 #[test]

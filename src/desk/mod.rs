@@ -30,63 +30,7 @@ const MAX_H: f64 = 4_000_000.0;
 /// Rows asked of the worker at a time.
 const PAGE: usize = 50;
 
-/// What each column holds, as the page and the worker exchange it.
-#[derive(Clone, Copy, Debug, Default, Serialize, Deserialize)]
-struct Columns {
-    nik: Option<usize>,
-    kk: Option<usize>,
-    name: Option<usize>,
-    birth: Option<usize>,
-    sex: Option<usize>,
-    regency: Option<usize>,
-    header: bool,
-}
-
-impl From<crate::table::Columns> for Columns {
-    fn from(c: crate::table::Columns) -> Columns {
-        let crate::table::Columns {
-            nik,
-            kk,
-            name,
-            birth,
-            sex,
-            regency,
-            header,
-        } = c;
-        Columns {
-            nik,
-            kk,
-            name,
-            birth,
-            sex,
-            regency,
-            header,
-        }
-    }
-}
-
-impl From<Columns> for crate::table::Columns {
-    fn from(c: Columns) -> crate::table::Columns {
-        let Columns {
-            nik,
-            kk,
-            name,
-            birth,
-            sex,
-            regency,
-            header,
-        } = c;
-        crate::table::Columns {
-            nik,
-            kk,
-            name,
-            birth,
-            sex,
-            regency,
-            header,
-        }
-    }
-}
+use crate::table::Columns;
 
 /// Page → worker. A `load` also carries `text` (a paste) or `file` (a `File`).
 #[derive(Serialize, Deserialize)]
@@ -172,7 +116,7 @@ fn loaded(sheet: &crate::sheet::Sheet) -> Reply {
         .collect();
     Reply::Loaded {
         records: sheet.len(),
-        columns: sheet.columns.into(),
+        columns: sheet.columns,
         heads,
         windows_1252: sheet.encoding == crate::table::Encoding::Windows1252,
         delimiter: char::from(sheet.delim).to_string(),

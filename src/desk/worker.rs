@@ -2,9 +2,10 @@
 //! requests, so the page stays responsive however long the list. The page
 //! cancels a check by terminating the worker.
 
-use super::{Columns, Reply, Request};
+use super::{Reply, Request};
 use crate::date::Date;
 use crate::sheet::{Filter, Sheet};
+use crate::table::Columns;
 use crate::table::NotATable;
 use crate::Lang;
 use gloo_events::EventListener;
@@ -80,7 +81,7 @@ fn handle(msg: &JsValue) {
                 Ok(sheet) => {
                     let loaded = super::loaded(&sheet);
                     let found = sheet.columns.nik.is_some();
-                    let columns = Columns::from(sheet.columns);
+                    let columns = sheet.columns;
                     STATE.with(|s| {
                         let mut s = s.borrow_mut();
                         s.sheet = Some(sheet);
@@ -178,7 +179,7 @@ fn check(columns: Columns) {
         let Some(sheet) = s.sheet.as_mut() else {
             return;
         };
-        sheet.start(columns.into(), today);
+        sheet.start(columns, today);
         let total = sheet.len();
         loop {
             let done = sheet.step(CHUNK);

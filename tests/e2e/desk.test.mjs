@@ -68,7 +68,7 @@ for (const [name, viewport] of [['1280×800', DESKTOP], ['360 px', NARROW]]) {
     await page.waitForFunction(() => document.querySelectorAll('.vt-row[data-verdict]').length === 1);
     assert.match(await page.locator('.vt-row').first().innerText(), /Baris 8[\s\S]*Sri/);
     await page.getByLabel('Tampilkan').selectOption({ label: 'Excel: NIK jadi 3,51E+15 (1)' });
-    await page.waitForFunction(() => /Rina/.test(document.querySelector('.vt-row[data-verdict]').textContent)
+    await page.waitForFunction(() => /Rina/.test(document.querySelector('.vt-row[data-verdict]')?.textContent)
       && document.querySelectorAll('.vt-row[data-verdict]').length === 1);
     // The download: the same bytes as the CLI's, committed.
     const [download] = await Promise.all([
@@ -121,6 +121,10 @@ test('English by the same switch; columns changed by hand; a list without a head
   await page.getByRole('button', { name: 'Bahasa Indonesia' }).click();
   await page.waitForFunction(() => /^Baris 1/.test(document.querySelector('.vt-row')?.textContent || ''));
   assert.equal(await page.locator('h2').textContent(), 'Cek banyak NIK sekaligus');
+  // The same Content-Security-Policy, word for word, on both pages.
+  const csp = (file) => readFileSync(ROOT + 'www/' + file, 'utf8').match(/http-equiv="Content-Security-Policy" content="([^"]+)"/)[1];
+  assert.equal(csp('desk.html'), csp('index.html'));
+  assert.match(csp('desk.html'), /default-src 'none'.*connect-src 'self'.*worker-src 'self'/);
   await context.close();
 });
 
@@ -291,5 +295,9 @@ test('the citizens\' page links to the desk, and never downloads it', async () =
   await page.getByRole('link', { name: 'Untuk petugas dan pendamping: cek banyak NIK sekaligus' }).click();
   await page.waitForSelector('body[data-ready="yes"]');
   assert.equal(await page.locator('h2').textContent(), 'Cek banyak NIK sekaligus');
+  // The same Content-Security-Policy, word for word, on both pages.
+  const csp = (file) => readFileSync(ROOT + 'www/' + file, 'utf8').match(/http-equiv="Content-Security-Policy" content="([^"]+)"/)[1];
+  assert.equal(csp('desk.html'), csp('index.html'));
+  assert.match(csp('desk.html'), /default-src 'none'.*connect-src 'self'.*worker-src 'self'/);
   await context.close();
 });
