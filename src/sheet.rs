@@ -485,7 +485,16 @@ impl Sheet {
     /// pasting into a spreadsheet: the spreadsheet row, the original cells,
     /// the codes and the messages.
     pub fn problems_tsv(&self, lang: Lang) -> String {
-        let clean = |s: &str| s.replace(['\t', '\r', '\n'], " ");
+        // One line per row, one cell per tab, and no cell a spreadsheet would
+        // run as a formula when pasted.
+        let clean = |s: &str| {
+            let s = s.replace(['\t', '\r', '\n'], " ");
+            if table::is_formula(&s) {
+                format!("'{s}")
+            } else {
+                s
+            }
+        };
         let mut out = String::new();
         let head: Vec<String> = if self.columns.header {
             self.record(0)

@@ -618,6 +618,12 @@ pub fn codes_and_messages(row: &Row, lang: Lang) -> (Vec<String>, Vec<String>) {
     (codes, msgs)
 }
 
+/// Whether a spreadsheet would run this cell as a formula (OWASP's list:
+/// `=`, `+`, `-`, `@`, tab or CR first).
+pub fn is_formula(s: &str) -> bool {
+    s.starts_with(['=', '+', '-', '@', '\t', '\r'])
+}
+
 /// One CSV field for a spreadsheet: quoted when needed, and a cell it would
 /// run as a formula (`=`, `+`, `-`, `@`, tab, CR first) gets a leading `'`
 /// (OWASP's advice).
@@ -628,7 +634,7 @@ pub fn codes_and_messages(row: &Row, lang: Lang) -> (Vec<String>, Vec<String>) {
 /// assert_eq!(s, "\"'=1+1\"");
 /// ```
 pub fn csv_field(out: &mut String, s: &str, delim: u8) {
-    let formula = s.starts_with(['=', '+', '-', '@', '\t', '\r']);
+    let formula = is_formula(s);
     let quote = formula || s.contains([char::from(delim), '"', '\n', '\r']);
     if quote {
         out.push('"');

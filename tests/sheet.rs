@@ -154,6 +154,13 @@ fn problem_rows_paste_back_into_a_spreadsheet() {
         lines[1]
     );
     assert!(lines.iter().all(|l| l.split('\t').count() == 10), "{tsv}");
+    // A problem row whose cells a spreadsheet would run as formulas.
+    let s = checked(b"Nama\tNIK\n=HYPERLINK(\"http://x\")\t-3511\n");
+    let tsv = s.problems_tsv(Lang::En);
+    assert!(
+        tsv.contains("\t'=HYPERLINK(\"http://x\")\t'-3511\t"),
+        "{tsv}"
+    );
 }
 
 #[test]
