@@ -3,8 +3,10 @@
 //! read here, from `js_sys::Date`, and nowhere else.
 
 use crate::date::Date;
+#[cfg(any(feature = "page", feature = "desk"))]
 use crate::Lang;
 use wasm_bindgen::UnwrapThrowExt;
+#[cfg(any(feature = "page", feature = "desk"))]
 use web_sys::Storage;
 
 /// Today in the browser's local time zone.
@@ -20,18 +22,22 @@ pub(crate) fn today() -> Date {
 
 /// The language choice is not personal: it is kept in `localStorage`, shared
 /// by both pages.
+#[cfg(any(feature = "page", feature = "desk"))]
 const LANG_KEY: &str = "klinik-nik-lang";
 
+#[cfg(any(feature = "page", feature = "desk"))]
 fn local() -> Option<Storage> {
     web_sys::window()?.local_storage().ok().flatten()
 }
 
+#[cfg(any(feature = "page", feature = "desk"))]
 pub(crate) fn remember_lang(lang: Lang) {
     if let Some(s) = local() {
         let _ = s.set_item(LANG_KEY, if lang == Lang::En { "en" } else { "id" });
     }
 }
 
+#[cfg(any(feature = "page", feature = "desk"))]
 pub(crate) fn remembered_lang() -> Lang {
     local()
         .and_then(|s| s.get_item(LANG_KEY).ok().flatten())

@@ -25,6 +25,7 @@ pub mod diagnose;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod fuzzing;
 pub mod issue;
+pub mod json;
 pub mod offices;
 pub mod phone;
 pub mod qr;
@@ -40,6 +41,8 @@ pub mod view;
 mod browser;
 #[cfg(all(target_arch = "wasm32", feature = "desk"))]
 pub mod desk;
+#[cfg(all(target_arch = "wasm32", any(feature = "page", feature = "core")))]
+pub mod exports;
 #[cfg(all(target_arch = "wasm32", feature = "page"))]
 pub mod web;
 

@@ -1,6 +1,6 @@
 //! A report rendered for a reader: messages in one language, regions with
-//! dotted codes, dates as text. This is what the page receives (through
-//! serde-wasm-bindgen) and what tools can serialize.
+//! dotted codes, dates as text. This is what the citizens' page renders from
+//! and what tools can serialize.
 
 use crate::issue::{Issue, SpanOf};
 use crate::regions::Region;

@@ -1,80 +1,19 @@
-//! The browser boundary (wasm32 only): a few exports that convert at the edge,
-//! and the DOM wiring of the page. Logic stays in the core; `today` is read
-//! here, from `js_sys::Date`, and nowhere else.
+//! The citizens' page (wasm32, feature `page`): its DOM wiring. Logic stays
+//! in the core; the four checking exports are in `crate::exports`.
 
 mod act;
 mod diagnose;
 mod flow;
 mod session;
 
-use crate::date::Date;
-use crate::view::{IssueView, ReportView};
-use crate::{Lang, Severity, Sex, Stated};
+use crate::view::ReportView;
+use crate::{Lang, Severity};
 use gloo_events::EventListener;
-use serde::Serialize;
 use std::cell::RefCell;
 use wasm_bindgen::prelude::*;
 use web_sys::{Document, Element, HtmlInputElement};
 
 use crate::browser::today;
-
-fn to_js<T: Serialize>(v: &T) -> JsValue {
-    v.serialize(&serde_wasm_bindgen::Serializer::json_compatible())
-        .unwrap_throw()
-}
-
-/// `checkNik("3511…", "id")` → `{valid, number, issues: [{code, severity, start, end, message}], province, …}`.
-#[wasm_bindgen(js_name = checkNik)]
-pub fn check_nik(input: &str, lang: &str) -> JsValue {
-    to_js(&ReportView::new(
-        &crate::check_nik(input, today()),
-        Lang::parse(lang),
-    ))
-}
-
-/// `checkKk("3511…", "id")`: same shape as `checkNik`, `date` is the recording date.
-#[wasm_bindgen(js_name = checkKk)]
-pub fn check_kk(input: &str, lang: &str) -> JsValue {
-    to_js(&ReportView::new(
-        &crate::check_kk(input, today()),
-        Lang::parse(lang),
-    ))
-}
-
-/// Issues rendered in one language.
-fn issue_views(issues: &[crate::Issue], lang: Lang) -> Vec<IssueView> {
-    issues.iter().map(|i| IssueView::new(i, lang)).collect()
-}
-
-/// Issues that need both numbers (the same number typed twice).
-#[wasm_bindgen(js_name = checkPair)]
-pub fn check_pair(nik: &str, kk: &str, lang: &str) -> JsValue {
-    let t = today();
-    let issues = crate::check_pair(&crate::check_nik(nik, t), &crate::check_kk(kk, t));
-    let lang = Lang::parse(lang);
-    to_js(&issue_views(&issues, lang))
-}
-
-/// Compares a NIK with the citizen's stated birth date (`YYYY-MM-DD` or empty),
-/// sex (`male`/`female`/empty) and regency of residence (`35.11`, `3511` or empty).
-#[wasm_bindgen(js_name = compareStated)]
-pub fn compare_stated(
-    nik: &str,
-    birth_date: &str,
-    sex: &str,
-    regency: &str,
-    lang: &str,
-) -> JsValue {
-    let digits: String = regency.chars().filter(char::is_ascii_digit).collect();
-    let stated = Stated {
-        birth_date: Date::parse_iso(birth_date.trim()),
-        sex: Sex::parse(sex),
-        regency: (digits.len() == 4).then(|| digits.parse().ok()).flatten(),
-    };
-    let issues = crate::compare(&crate::check_nik(nik, today()), &stated);
-    let lang = Lang::parse(lang);
-    to_js(&issue_views(&issues, lang))
-}
 
 /// Texts of the page, in one place. Elements carry `data-t="key"`.
 fn text(key: &str, lang: Lang) -> &'static str {

@@ -1,7 +1,6 @@
 //! The command-line program (native only); see `src/bin/klinik-nik.rs`.
 use klinik_nik::check::{invalid_utf8, Report};
 use klinik_nik::date::Date;
-use klinik_nik::regions::Region;
 use klinik_nik::{check_kk, check_nik, Lang, Subject};
 use std::io::{self, BufRead, BufWriter, Write};
 use std::process::ExitCode;
@@ -156,141 +155,12 @@ fn run_diagnose(o: &Options) -> Result<(), String> {
     Ok(())
 }
 
-pub(crate) fn json_str(out: &mut String, s: &str) {
-    out.push('"');
-    // Copy runs that need no escaping in one go: this function is most of the
-    // CLI's time otherwise. Escapes: quote, backslash, controls, and U+2028/9
-    // (whose UTF-8 starts with 0xE2).
-    let bytes = s.as_bytes();
-    let mut start = 0;
-    // Bytes that need a look: controls, quote, backslash, 0xE2 (one table lookup each).
-    const LOOK: [bool; 256] = {
-        let mut t = [false; 256];
-        let mut i = 0;
-        while i < 0x20 {
-            t[i] = true;
-            i += 1;
-        }
-        t[b'"' as usize] = true;
-        t[b'\\' as usize] = true;
-        t[0xE2] = true;
-        t
-    };
-    for (i, &b) in bytes.iter().enumerate() {
-        if !LOOK[b as usize] {
-            continue;
-        }
-        let esc = match b {
-            b'"' => "\\\"",
-            b'\\' => "\\\\",
-            b'\n' => "\\n",
-            b'\r' => "\\r",
-            b'\t' => "\\t",
-            0xE2 => match s.get(i..i + 3) {
-                Some("\u{2028}") => "\\u2028",
-                Some("\u{2029}") => "\\u2029",
-                _ => continue,
-            },
-            _ => "",
-        };
-        out.push_str(&s[start..i]);
-        if esc.is_empty() {
-            out.push_str(&format!("\\u{:04x}", b));
-            start = i + 1;
-        } else {
-            out.push_str(esc);
-            start = i + if b == 0xE2 { 3 } else { 1 };
-        }
-    }
-    out.push_str(&s[start..]);
-    out.push('"');
-}
-
-fn json_region(out: &mut String, key: &str, r: Option<&Region>) {
-    out.push_str(",\"");
-    out.push_str(key);
-    out.push_str("\":");
-    match r {
-        None => out.push_str("null"),
-        Some(r) => {
-            out.push_str("{\"code\":\"");
-            out.push_str(&r.dotted());
-            out.push_str("\",\"name\":");
-            json_str(out, r.name);
-            out.push('}');
-        }
-    }
-}
-
-fn json_opt(out: &mut String, key: &str, v: Option<&str>) {
-    out.push_str(",\"");
-    out.push_str(key);
-    out.push_str("\":");
-    match v {
-        None => out.push_str("null"),
-        Some(s) => json_str(out, s),
-    }
-}
+pub(crate) use klinik_nik::json::string as json_str;
 
 /// One JSON Lines record.
 fn write_json(out: &mut String, input: &str, r: &Report, lang: Lang) {
-    let kk = r.subject == Subject::Kk;
-    out.push_str("{\"input\":");
-    json_str(out, input);
-    out.push_str(if r.is_valid() {
-        ",\"valid\":true"
-    } else {
-        ",\"valid\":false"
-    });
-    json_opt(out, if kk { "kk" } else { "nik" }, r.number());
-    out.push_str(",\"issues\":[");
-    for (n, i) in r.issues.iter().enumerate() {
-        if n > 0 {
-            out.push(',');
-        }
-        out.push_str("{\"code\":\"");
-        out.push_str(i.subject.prefix());
-        out.push('_');
-        out.push_str(i.rule.as_str());
-        out.push_str("\",\"severity\":\"");
-        out.push_str(i.severity.as_str());
-        out.push('"');
-        match i.span {
-            Some(s) => {
-                out.push_str(&format!(",\"start\":{},\"end\":{}", s.start, s.end));
-                if s.of == klinik_nik::issue::SpanOf::Input {
-                    out.push_str(",\"span_of\":\"input\"");
-                }
-            }
-            None => out.push_str(",\"start\":null,\"end\":null"),
-        }
-        out.push_str(",\"message\":");
-        json_str(out, &i.message(lang));
-        if let Some(detail) = i.detail() {
-            out.push_str(",\"detail\":");
-            json_str(out, &detail);
-        }
-        out.push('}');
-    }
-    out.push(']');
-    let d = &r.decoded;
-    json_region(out, "province", d.province.as_ref());
-    json_region(out, "regency", d.regency.as_ref());
-    json_region(out, "district", d.district.as_ref());
-    let date = d.date.map(|x| x.to_string());
-    if kk {
-        json_opt(out, "recorded_date", date.as_deref());
-    } else {
-        json_opt(out, "sex", d.sex.map(|s| s.as_str()));
-        json_opt(out, "birth_date", date.as_deref());
-        match d.age {
-            Some(a) => out.push_str(&format!(",\"age\":{a}")),
-            None => out.push_str(",\"age\":null"),
-        }
-    }
-    let serial = d.serial.map(|s| format!("{s:04}"));
-    json_opt(out, "serial", serial.as_deref());
-    out.push_str("}\n");
+    klinik_nik::json::report(out, input, r, lang);
+    out.push('\n');
 }
 
 const CSV_HEADER_NIK: &str = "input,valid,nik,province_code,province,regency_code,regency,district_code,district,sex,birth_date,age,serial,codes,messages\n";
