@@ -317,8 +317,8 @@ serve() {
   build_site
   local port=${1:-8000}
   say "serving www/ at http://127.0.0.1:$port/ (Ctrl-C to stop)"
-  echo "http://127.0.0.1:$port/"
-  exec python3 -m http.server --bind 127.0.0.1 -d www "$port"
+  # Like a real static host: gzip, ETag, application/wasm (tools/serve.mjs).
+  exec node tools/serve.mjs www "$port"
 }
 
 case "${1:-}" in

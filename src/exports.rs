@@ -86,7 +86,7 @@ fn lang(lang: Option<String>) -> Lang {
     lang.as_deref().map_or(Lang::Id, Lang::parse)
 }
 
-/// `checkNik("3511 0150 0385 0001", "en")`: the NIK checked and decoded.
+/// `checkNik("3511…", "en")`: the NIK checked and decoded.
 #[wasm_bindgen(js_name = checkNik, unchecked_return_type = "NikRecord")]
 pub fn check_nik(input: &str, language: Option<String>, today: Option<String>) -> JsValue {
     let mut out = String::new();

@@ -1,4 +1,4 @@
-// Shared set-up for the end-to-end tests: a static server for www/ and
+// Shared set-up for the end-to-end tests: a static server for www/ (gzip, like a host) and
 // Debian's Chromium driven by playwright-core at a phone viewport.
 import { spawn } from 'node:child_process';
 import { createServer } from 'node:net';
@@ -20,7 +20,9 @@ function freePort() {
 
 export async function startServer(dir = ROOT + 'www') {
   const port = await freePort();
-  const proc = spawn('python3', ['-m', 'http.server', '--bind', '127.0.0.1', '-d', dir, String(port)], { stdio: 'ignore' });
+  // tools/serve.mjs: gzip, ETag and types like a real static host (own process,
+  // so a test's synchronous work never stalls it).
+  const proc = spawn(process.execPath, [ROOT + 'tools/serve.mjs', dir, String(port)], { stdio: 'ignore' });
   // Never keep the test process alive, and never outlive it.
   proc.unref();
   process.on('exit', () => proc.kill());
