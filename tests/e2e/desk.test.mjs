@@ -161,6 +161,13 @@ test('files: a ;-separated Windows-1252 list opens; a PNG, a PDF and an empty fi
   writeFileSync(ROOT + 'target/scan.pdf', '%PDF-1.7\n%âãÏÓ\n1 0 obj <<>> endobj\n');
   await drop(ROOT + 'target/scan.pdf', 'application/pdf', 'daftar.pdf');
   await error.getByText('Ini bukan berkas CSV atau teks', { exact: false }).waitFor();
+  // A real list dropped on the page is opened like a chosen file.
+  await page.evaluate(() => document.body.removeAttribute('data-desk'));
+  await drop(ROOT + 'tests/data/desk-list.csv', 'text/csv', 'daftar-bansos.csv');
+  await page.waitForSelector('body[data-desk="done"]');
+  assert.deepEqual(await counts(page), { rows: '20', ok: '15', error: '5', warning: '5', dup: '1' });
+  const [dropped] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Unduh hasil (CSV)' }).click()]);
+  assert.equal(dropped.suggestedFilename(), 'daftar-bansos-hasil.csv');
   writeFileSync(ROOT + 'target/empty.csv', '\n\n');
   await page.locator('#file').setInputFiles(ROOT + 'target/empty.csv');
   await error.getByText('Teks atau berkas itu kosong.').waitFor();
