@@ -180,11 +180,13 @@ fn check(columns: Columns) {
             return;
         };
         sheet.start(columns, today);
-        let total = sheet.len();
+        // Rows of the list, as the page counts them: the header is not one.
+        let head = usize::from(columns.header);
+        let total = sheet.len().saturating_sub(head);
         loop {
             let done = sheet.step(CHUNK);
             post(&Reply::Progress {
-                done: sheet.progress(),
+                done: sheet.progress().saturating_sub(head),
                 total,
             });
             if done {
