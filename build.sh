@@ -239,8 +239,6 @@ run_tests() {
   regions --check
   say "native tests"
   cargo test
-  say "wasm tests in headless Chromium"
-  cargo test --target "$TARGET" --tests
   say "wasm tests of the office desk's worker, in a dedicated worker in headless Chromium"
   cargo test --target "$TARGET" --no-default-features --features desk --test desk_web
   say "wasm tests of the public core module's exports, in headless Chromium"

@@ -41,7 +41,7 @@ pub mod view;
 mod browser;
 #[cfg(all(target_arch = "wasm32", feature = "desk"))]
 pub mod desk;
-#[cfg(all(target_arch = "wasm32", any(feature = "page", feature = "core")))]
+#[cfg(all(target_arch = "wasm32", feature = "core"))]
 pub mod exports;
 #[cfg(all(target_arch = "wasm32", feature = "page"))]
 pub mod web;

@@ -1,8 +1,8 @@
-//! The checking exports (`crate::exports`: the citizens' page and the public
-//! core module), in headless Chromium: plain JS objects of the CLI's JSON
-//! Lines shape, messages in the asked language, `today` from the browser's
-//! clock unless given.
-#![cfg(all(target_arch = "wasm32", any(feature = "page", feature = "core")))]
+//! The public core module's exports (`crate::exports`, feature `core`), in
+//! headless Chromium: plain JS objects of the CLI's JSON Lines shape,
+//! messages in the asked language, `today` from the browser's clock unless
+//! given.
+#![cfg(all(target_arch = "wasm32", feature = "core"))]
 
 use js_sys::{Array, Reflect};
 use klinik_nik::exports as web;

@@ -1,5 +1,6 @@
 //! The citizens' page (wasm32, feature `page`): its DOM wiring. Logic stays
-//! in the core; the four checking exports are in `crate::exports`.
+//! in the core, called in Rust; the checking exports for other sites are in
+//! the public core module (`crate::exports`).
 
 mod act;
 mod diagnose;
