@@ -134,13 +134,13 @@ gz_total() {
   echo "$total"
 }
 
-# Ratchet, gzip bytes: a little above what the site weighs now (wasm 137.8 KiB,
-# all 157.8 KiB on 2026-11-28, after the page stopped exporting the checks
-# through serde-wasm-bindgen: they are in the public core module now), so any
-# growth fails the build. The app issue's goals (90 KB precached, 50 KB
-# first screen) are printed below; the light-first-visit issue splits the wasm.
-BUDGET_WASM_GZ=143360
-BUDGET_TOTAL_GZ=163840
+# Ratchet, gzip bytes: a little above what the site weighs now (wasm 134.6 KiB,
+# all 154.1 KiB on 2026-11-28, after the page stopped exporting the checks:
+# they are the public core module's now), so any growth fails the build.
+# The app issue's goals (90 KB precached, 50 KB first screen) are printed
+# below; the light-first-visit issue splits the wasm.
+BUDGET_WASM_GZ=139264
+BUDGET_TOTAL_GZ=159744
 
 # The desk is loaded only by staff who open desk.html: its own budget, so it
 # can never grow the citizens' pages. (2026-11-28: 186 KB gzip, 175 KB of it wasm.)
