@@ -51,11 +51,11 @@ self.addEventListener('fetch', (event) => {
         }
         return response;
       })
-      .catch(() => caches.open(CACHE).then((cache) => cache.match(request, { ignoreSearch: true }))));
+      .catch(() => caches.open(CACHE).then((cache) => cache.match(request, { ignoreSearch: true, ignoreVary: true }))));
     return;
   }
   event.respondWith(caches.open(CACHE).then((cache) => cache
-    .match(request, { ignoreSearch: true })
+    .match(request, { ignoreSearch: true, ignoreVary: true })
     .then((hit) => hit || fetch(request).then((response) => {
       if (response.ok && LAZY.has(url.pathname)) cache.put(url.pathname, response.clone());
       return response;

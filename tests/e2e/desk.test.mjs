@@ -6,7 +6,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
-import { ROOT, SHOTS, startServer, launch, phone, NARROW } from './helpers.mjs';
+import { ROOT, SHOTS, startServer, launch, phone, until, NARROW } from './helpers.mjs';
 
 const LIST = readFileSync(ROOT + 'tests/data/desk-list.tsv', 'utf8');
 const EXPECTED = readFileSync(ROOT + 'tests/data/desk-list-expected.csv');
@@ -262,7 +262,7 @@ test('offline after one visit; nothing uploaded, nothing stored', async () => {
   context.on('request', (r) => requests.push([r.url(), r.postData() || '']));
   await first.evaluate(() => navigator.serviceWorker.ready);
   // The service worker keeps the desk's files once asked (desk.js asks when it is ready).
-  await first.waitForFunction(async () => {
+  await until(first, async () => {
     for (const k of await caches.keys()) {
       const c = await caches.open(k);
       if (await c.match('desk.html') && await c.match('pkg/desk_bg.wasm') && await c.match('desk-worker.js')) return true;

@@ -79,3 +79,18 @@ export async function openReady(browser, url, setup, viewport) {
   await p.page.waitForSelector('body[data-ready="yes"]');
   return p;
 }
+
+/**
+ * Polls `fn` in the page until it returns something truthy. (waitForFunction
+ * takes a returned Promise itself as truthy, so it cannot wait on async checks
+ * such as the Cache API.)
+ */
+export async function until(page, fn, arg, timeout = 30000) {
+  const end = Date.now() + timeout;
+  for (;;) {
+    const v = await page.evaluate(fn, arg);
+    if (v) return v;
+    if (Date.now() > end) throw new Error('until: timed out waiting for ' + fn);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
