@@ -63,8 +63,8 @@ test('a new build is picked up on the next visit; an open session keeps working'
   utimesSync(join(dir, 'offices.json'), new Date(Date.now() + 5000), new Date(Date.now() + 5000));
   const pre = join(dir, 'pkg/precache.js');
   writeFileSync(pre, readFileSync(pre, 'utf8').replace(/KLINIK_VERSION = "[^"]+"/, 'KLINIK_VERSION = "next-build"'));
-  // python's http.server answers If-Modified-Since to the second: a file
-  // rewritten within the second of the first visit would get "304 Not
+  // The test server's ETag is the file's size and modification time, as many
+  // hosts do: a same-size rewrite in the same instant would get "304 Not
   // Modified" (a real build comes later); date the rewrite ahead.
   utimesSync(pre, new Date(Date.now() + 5000), new Date(Date.now() + 5000));
   // (Not waitForFunction: it takes the promise an async predicate returns as
