@@ -43,3 +43,36 @@ pub(crate) fn remembered_lang() -> Lang {
         .and_then(|s| s.get_item(LANG_KEY).ok().flatten())
         .map_or(Lang::Id, |l| Lang::parse(&l))
 }
+
+/// Writes characters into `el`, each wrong one in a `<mark>` (as text, never
+/// HTML); `grouped` adds a space every four places, as a NIK is printed.
+#[cfg(any(feature = "page", feature = "desk"))]
+pub(crate) fn fill_marked(
+    doc: &web_sys::Document,
+    el: &web_sys::Element,
+    chars: impl IntoIterator<Item = (char, bool)>,
+    grouped: bool,
+) {
+    el.set_text_content(None);
+    let mut run = String::new();
+    for (i, (ch, bad)) in chars.into_iter().enumerate() {
+        if grouped && i > 0 && i % 4 == 0 {
+            run.push(' ');
+        }
+        if bad {
+            if !run.is_empty() {
+                let _ = el.append_with_str_1(&run);
+                run.clear();
+            }
+            if let Ok(m) = doc.create_element("mark") {
+                m.set_text_content(Some(&ch.to_string()));
+                let _ = el.append_child(&m);
+            }
+        } else {
+            run.push(ch);
+        }
+    }
+    if !run.is_empty() {
+        let _ = el.append_with_str_1(&run);
+    }
+}

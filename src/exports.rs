@@ -86,30 +86,23 @@ fn lang(lang: Option<String>) -> Lang {
     lang.as_deref().map_or(Lang::Id, Lang::parse)
 }
 
+/// One checked number as the CLI's record.
+fn record(input: &str, report: &crate::Report, language: Option<String>) -> JsValue {
+    let mut out = String::new();
+    crate::json::report(&mut out, input, report, lang(language));
+    parse(&out)
+}
+
 /// `checkNik("3511…", "en")`: the NIK checked and decoded.
 #[wasm_bindgen(js_name = checkNik, unchecked_return_type = "NikRecord")]
 pub fn check_nik(input: &str, language: Option<String>, today: Option<String>) -> JsValue {
-    let mut out = String::new();
-    crate::json::report(
-        &mut out,
-        input,
-        &crate::check_nik(input, day(today)),
-        lang(language),
-    );
-    parse(&out)
+    record(input, &crate::check_nik(input, day(today)), language)
 }
 
 /// `checkKk("No. KK: 3511…")`: the Nomor KK checked and decoded.
 #[wasm_bindgen(js_name = checkKk, unchecked_return_type = "KkRecord")]
 pub fn check_kk(input: &str, language: Option<String>, today: Option<String>) -> JsValue {
-    let mut out = String::new();
-    crate::json::report(
-        &mut out,
-        input,
-        &crate::check_kk(input, day(today)),
-        lang(language),
-    );
-    parse(&out)
+    record(input, &crate::check_kk(input, day(today)), language)
 }
 
 /// `checkPair(nik, kk)`: what needs both numbers (the same number typed twice).

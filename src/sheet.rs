@@ -530,14 +530,7 @@ impl Sheet {
 
 /// The codes of a row and their severities, without building messages.
 fn codes_only(row: &Row) -> Vec<(String, Severity)> {
-    let mut codes: Vec<(String, Severity)> = row
-        .nik
-        .issues
-        .iter()
-        .chain(row.kk.iter().flat_map(|k| k.issues.iter()))
-        .chain(row.stated.iter())
-        .map(|i| (i.code(), i.severity))
-        .collect();
+    let mut codes: Vec<(String, Severity)> = row.issues().map(|i| (i.code(), i.severity)).collect();
     codes.extend(
         row.table
             .iter()

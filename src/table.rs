@@ -521,13 +521,19 @@ pub struct Row {
 }
 
 impl Row {
-    /// The worst severity on the row, or `None` when nothing at all was said.
-    pub fn worst(&self) -> Option<crate::Severity> {
+    /// Every issue of the NIK, the KK and the stated data, in that order
+    /// (the list's own are in `table`).
+    pub fn issues(&self) -> impl Iterator<Item = &crate::Issue> {
         self.nik
             .issues
             .iter()
             .chain(self.kk.iter().flat_map(|k| k.issues.iter()))
             .chain(self.stated.iter())
+    }
+
+    /// The worst severity on the row, or `None` when nothing at all was said.
+    pub fn worst(&self) -> Option<crate::Severity> {
+        self.issues()
             .map(|i| i.severity)
             .chain(self.table.iter().map(|t| t.severity()))
             .min()
@@ -605,12 +611,7 @@ pub const RESULT_COLUMNS: [&str; 9] = [
 /// Every code and message on a row, in order: the NIK's, the KK's, the stated
 /// data's, then the list's own.
 pub fn codes_and_messages(row: &Row, lang: Lang) -> (Vec<String>, Vec<String>) {
-    let issues = row
-        .nik
-        .issues
-        .iter()
-        .chain(row.kk.iter().flat_map(|k| k.issues.iter()))
-        .chain(row.stated.iter());
+    let issues = row.issues();
     let (mut codes, mut msgs): (Vec<String>, Vec<String>) =
         issues.map(|i| (i.code(), i.message(lang))).unzip();
     for t in &row.table {

@@ -1063,24 +1063,7 @@ impl Desk {
 
 /// The NIK cell with its wrong characters in `<mark>`.
 fn fill_nik(doc: &Document, el: &Element, nik: &[(char, bool)]) {
-    el.set_text_content(None);
-    let mut run = String::new();
-    for &(c, bad) in nik {
-        if bad {
-            if !run.is_empty() {
-                let _ = el.append_with_str_1(&std::mem::take(&mut run));
-            }
-            if let Ok(m) = doc.create_element("mark") {
-                m.set_text_content(Some(&c.to_string()));
-                let _ = el.append_child(&m);
-            }
-        } else {
-            run.push(c);
-        }
-    }
-    if !run.is_empty() {
-        let _ = el.append_with_str_1(&run);
-    }
+    crate::browser::fill_marked(doc, el, nik.iter().copied(), false);
 }
 
 /// The file a `change` or `drop` event carries.

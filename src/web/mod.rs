@@ -465,28 +465,7 @@ impl App {
 /// Writes `slots` into `el` as text, each wrong character in a `<mark>`;
 /// `grouped` puts a space after every fourth place, as the NIK is read.
 fn fill_marked(doc: &Document, el: &Element, slots: &[crate::check::Slot], grouped: bool) {
-    el.set_text_content(None);
-    let mut run = String::new();
-    for (i, s) in slots.iter().enumerate() {
-        if grouped && i > 0 && i % 4 == 0 {
-            run.push(' ');
-        }
-        if s.bad {
-            if !run.is_empty() {
-                let _ = el.append_with_str_1(&run);
-                run.clear();
-            }
-            if let Ok(m) = doc.create_element("mark") {
-                m.set_text_content(Some(&s.ch.to_string()));
-                let _ = el.append_child(&m);
-            }
-        } else {
-            run.push(s.ch);
-        }
-    }
-    if !run.is_empty() {
-        let _ = el.append_with_str_1(&run);
-    }
+    crate::browser::fill_marked(doc, el, slots.iter().map(|s| (s.ch, s.bad)), grouped);
 }
 
 fn with_app(f: impl FnOnce(&mut App)) {
