@@ -288,6 +288,7 @@ impl Issue {
 
 fn region_name(code: u32, level: Level) -> String {
     regions::lookup(code, level)
+        .filter(|r| !r.name.is_empty())
         .map_or_else(|| regions::dotted(code, level), |r| r.name.to_string())
 }
 

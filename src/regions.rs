@@ -163,7 +163,15 @@ impl Names {
 
 static PROVINCE_NAMES: Names = Names::new(t::PROVINCE_NAMES);
 static REGENCY_NAMES: Names = Names::new(t::REGENCY_NAMES);
+/// The citizens' first screen (wasm, feature `page`) leaves the district
+/// names out (32 KB gzip of its 50 KB): it fetches one province's names at a
+/// time ([`district_file`], `www/districts/PP.txt`). Their `name` is empty
+/// there; everywhere else (CLI, native library, desk, public module) it is
+/// the full table.
+#[cfg(not(all(target_arch = "wasm32", feature = "page")))]
 static DISTRICT_NAMES: Names = Names::new(t::DISTRICT_NAMES);
+#[cfg(all(target_arch = "wasm32", feature = "page"))]
+static DISTRICT_NAMES: Names = Names::new("");
 
 /// Dense indexes from code to position, built once from the sorted tables
 /// (a few microseconds): a check then costs three array reads instead of
@@ -292,4 +300,71 @@ pub fn all(level: Level) -> impl Iterator<Item = Region> {
         .into_iter()
         .enumerate()
         .map(move |(i, code)| region_at(i, code, level))
+}
+
+/// The first word of every district file.
+const DISTRICT_FILE_TAG: &str = "#klinik-nik-districts";
+
+/// A province's district codes, in table order, and their fingerprint
+/// (FNV-1a over the codes): a names file from another build of the table
+/// has another fingerprint and is not used.
+fn province_districts(province: u32) -> (Vec<u32>, u32) {
+    let codes: Vec<u32> = codes(Level::District)
+        .into_iter()
+        .filter(|c| c / 10000 == province)
+        .collect();
+    let print = codes.iter().fold(0x811c_9dc5u32, |h, &c| {
+        c.to_le_bytes()
+            .iter()
+            .fold(h, |h, &b| (h ^ u32::from(b)).wrapping_mul(0x0100_0193))
+    });
+    (codes, print)
+}
+
+/// One province's district names as the citizens' page fetches them
+/// (`www/districts/PP.txt`, written by `./build.sh build` from this table):
+/// a line naming the province, the number of districts and the fingerprint
+/// of their codes, then one name per line in code order (every edition).
+/// The codes themselves are in the page's tables, so the file is names only
+/// (0.5–2.9 KB gzip). `None` for a code that is not a province.
+///
+/// ```
+/// use klinik_nik::regions::{district_file, parse_district_file};
+/// let file = district_file(35).unwrap();
+/// let names = parse_district_file(35, &file);
+/// assert!(names.contains(&(351101, "Maesan")));
+/// ```
+pub fn district_file(province: u32) -> Option<String> {
+    let p = self::province(province)?;
+    let (codes, print) = province_districts(province);
+    let mut out = format!(
+        "{DISTRICT_FILE_TAG} {:02} {} {print:08x} {} (kode wilayah: idn-area-data, ODbL 1.0)\n",
+        p.code,
+        codes.len(),
+        p.name
+    );
+    for code in codes {
+        let name = lookup(code, Level::District).map_or("", |d| d.name);
+        out.push_str(name);
+        out.push('\n');
+    }
+    Some(out)
+}
+
+/// Reads what [`district_file`] wrote, as (code, name) pairs. A file for
+/// another province or another build of the table, a cut-off file or an
+/// HTML error page gives nothing: no name rather than a wrong one.
+pub fn parse_district_file(province: u32, text: &str) -> Vec<(u32, &str)> {
+    let mut lines = text.lines();
+    let mut head = lines.next().unwrap_or("").split(' ');
+    let (codes, print) = province_districts(province);
+    let ok = head.next() == Some(DISTRICT_FILE_TAG)
+        && head.next().and_then(|p| p.parse::<u32>().ok()) == Some(province)
+        && head.next().and_then(|n| n.parse::<usize>().ok()) == Some(codes.len())
+        && head.next() == Some(format!("{print:08x}").as_str());
+    let names: Vec<&str> = lines.map(str::trim).collect();
+    if !ok || names.len() != codes.len() || names.iter().any(|n| n.is_empty()) {
+        return Vec::new();
+    }
+    codes.into_iter().zip(names).collect()
 }

@@ -146,3 +146,30 @@ fn upstream_names_corrected_by_the_generator() {
         assert!(!d.name.contains('"'), "{:?}", d.name);
     }
 }
+
+/// Every province's names file reads back to exactly the table's districts
+/// and names; a file for another province, a cut one or an error page gives nothing.
+#[test]
+fn district_files_round_trip_and_refuse_what_is_not_theirs() {
+    use klinik_nik::regions::{district_file, parse_district_file};
+    let mut total = 0;
+    for p in regions::codes(Level::Province) {
+        let file = district_file(p).unwrap();
+        let names = parse_district_file(p, &file);
+        let want: Vec<(u32, &str)> = regions::all(Level::District)
+            .filter(|d| d.code / 10000 == p)
+            .map(|d| (d.code, d.name))
+            .collect();
+        assert_eq!(names, want, "province {p}");
+        assert!(names.iter().all(|(_, n)| !n.is_empty()), "province {p}");
+        total += names.len();
+        let other = if p == 35 { 36 } else { 35 };
+        assert!(parse_district_file(other, &file).is_empty());
+        let cut = &file[..file.len() / 2];
+        assert!(parse_district_file(p, cut).is_empty());
+    }
+    assert_eq!(total, regions::codes(Level::District).len());
+    assert!(parse_district_file(35, "<!doctype html><p>Not found").is_empty());
+    assert!(parse_district_file(35, "").is_empty());
+    assert!(district_file(10).is_none());
+}

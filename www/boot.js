@@ -1,6 +1,14 @@
 // Loads the WebAssembly module, then the deployer's office list (same origin,
 // no personal data). Everything else is done in Rust (src/web/).
-import init, { setOfficeConfig } from './pkg/klinik_nik.js';
+import init, { setOfficeConfig, setDistricts } from './pkg/klinik_nik.js';
+
+// District names, one province at a time, when a NIK's first two digits are
+// known (src/web/districts.rs asks; the service worker keeps each file).
+self.klinik = {
+  districts: (p) => fetch('districts/' + String(p).padStart(2, '0') + '.txt')
+    .then((r) => (r.ok ? r.text() : undefined), () => undefined)
+    .then((text) => setDistricts(p, text)),
+};
 
 // The wasm download starts after the first paint (or 100 ms, for a hidden
 // tab), so the page's text is on screen before the biggest file competes

@@ -14,14 +14,23 @@ const CACHE = 'klinik-nik-' + self.KLINIK_VERSION;
 // never need them. They are kept once fetched, and a new build fetches them
 // again at install only where the desk was used, so the desk stays offline.
 const LAZY = new Set((self.KLINIK_LAZY || []).map((f) => new URL(f, self.location).pathname));
+// District names (districts/PP.txt) are fetched one province at a time and
+// kept; a new build fetches again the provinces the old cache had.
+const DISTRICTS = /\/districts\/\d\d\.txt$/;
+const kept = (path) => LAZY.has(path) || DISTRICTS.test(path);
 
 self.addEventListener('install', (event) => {
   event.waitUntil(caches.open(CACHE).then(async (cache) => {
     await cache.addAll(self.KLINIK_FILES);
-    const used = await caches.keys().then((keys) => Promise.all(keys
-      .filter((k) => k.startsWith('klinik-nik-') && k !== CACHE)
-      .map((k) => caches.open(k).then((c) => c.match('desk.html')))));
-    if (used.some(Boolean)) await cache.addAll(self.KLINIK_LAZY);
+    const old = await caches.keys().then((keys) => Promise.all(keys
+      .filter((k) => k.startsWith('klinik-nik-') && k !== CACHE).map((k) => caches.open(k))));
+    if ((await Promise.all(old.map((c) => c.match('desk.html')))).some(Boolean)) {
+      await cache.addAll(self.KLINIK_LAZY);
+    }
+    const provinces = new Set((await Promise.all(old.map((c) => c.keys()))).flat()
+      .map((r) => new URL(r.url).pathname).filter((p) => DISTRICTS.test(p)));
+    // A province file the new build no longer has must not stop the update.
+    await Promise.all([...provinces].map((p) => cache.add(p).catch(() => {})));
   }));
 });
 
@@ -57,7 +66,12 @@ self.addEventListener('fetch', (event) => {
   event.respondWith(caches.open(CACHE).then((cache) => cache
     .match(request, { ignoreSearch: true, ignoreVary: true })
     .then((hit) => hit || fetch(request).then((response) => {
-      if (response.ok && LAZY.has(url.pathname)) cache.put(url.pathname, response.clone());
+      if (response.ok && kept(url.pathname)) cache.put(url.pathname, response.clone());
       return response;
+    }, (offline) => {
+      // Offline, a province never fetched: an empty answer (the page then
+      // says the district's name comes once online), not a network error.
+      if (DISTRICTS.test(url.pathname)) return new Response('');
+      throw offline;
     }))));
 });

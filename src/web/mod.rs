@@ -4,6 +4,7 @@
 
 mod act;
 mod diagnose;
+mod districts;
 mod flow;
 mod session;
 
@@ -232,6 +233,8 @@ fn text(key: &str, lang: Lang) -> &'static str {
         ("share-missing", En) => "This phone does not support Share; use Copy message.",
         ("config-bad", Id) => "Berkas offices.json dari pengelola situs ini tidak dapat dipakai; data bawaan tetap dipakai:",
         ("config-bad", En) => "This site's offices.json from the deployer cannot be used; the built-in data is used instead:",
+        ("district-offline", Id) => "nama muncul saat ponsel online",
+        ("district-offline", En) => "name shown once online",
         ("year-guess", Id) => "tahun diperkirakan",
         ("year-guess", En) => "year is a guess",
         _ => "",
@@ -261,6 +264,8 @@ struct App {
     route_national: bool,
     config: crate::offices::OfficeConfig,
     lang: Lang,
+    /// The messages under the NIK as last drawn (codes and words).
+    messages_shown: RefCell<String>,
     _listeners: Vec<EventListener>,
 }
 
@@ -378,7 +383,15 @@ impl App {
             let name = match seg {
                 "prov" => view.province.as_ref().map(|r| r.name.to_string()),
                 "reg" => view.regency.as_ref().map(|r| r.name.to_string()),
-                "dist" => view.district.as_ref().map(|r| r.name.to_string()),
+                "dist" => report
+                    .decoded
+                    .district
+                    .as_ref()
+                    .map(|r| match districts::name(r.code) {
+                        districts::Name::Known(n) => n,
+                        districts::Name::Loading => "\u{2026}".to_string(),
+                        districts::Name::Offline => text("district-offline", self.lang).to_string(),
+                    }),
                 "date" => view.date_dmy.as_ref().map(|d| {
                     let sex = view.sex.map_or("", |s| text(s, self.lang));
                     match view.age {
@@ -415,7 +428,17 @@ impl App {
                 },
             );
         }
-        if let Some(list) = by_id(doc, "messages") {
+        // Drawn again only when they change (not when district names arrive,
+        // say): a live region rewritten with the same words is read out again.
+        let shown: String = view
+            .issues
+            .iter()
+            .filter(|i| !empty && i.code != "NIK_SEPARATORS_REMOVED")
+            .map(|i| format!("{}{}\n", i.code, i.message))
+            .collect();
+        let same = *self.messages_shown.borrow() == shown;
+        if let Some(list) = by_id(doc, "messages").filter(|_| !same) {
+            *self.messages_shown.borrow_mut() = shown;
             list.set_text_content(None);
             if !empty {
                 // Typing the NIK in groups is normal: no need to say so on the page.
@@ -500,6 +523,7 @@ pub fn start() {
     }
     let mut l = Vec::new();
     on(&doc, &mut l, "nik", "input", |app| {
+        districts::retry();
         app.group_digits("nik");
         app.render();
         app.clear_next_problem();
@@ -589,6 +613,7 @@ pub fn start() {
         config: crate::offices::OfficeConfig::default(),
         doc,
         lang: session::remembered_lang(),
+        messages_shown: RefCell::default(),
         _listeners: l,
     };
     app.render_questions();

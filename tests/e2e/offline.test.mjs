@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { cpSync, mkdtempSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ROOT, startServer, launch, phone } from './helpers.mjs';
+import { ROOT, startServer, launch, phone, until } from './helpers.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -106,6 +106,8 @@ test('a new build is picked up on the next visit; an open session keeps working'
   const caches = await next.evaluate(async () => (await caches.keys()).join());
   assert.equal(caches, 'klinik-nik-next-build');
   assert.notEqual(oldCache, caches);
+  assert.ok(await next.evaluate(async () => !!(await (await caches.open('klinik-nik-next-build')).match('districts/35.txt'))),
+    'the new build fetched again the district names of the province checked before');
   await context.close();
   server.stop();
 });
@@ -130,4 +132,37 @@ test('a deployer who edits offices.json without building reaches returning visit
   assert.equal(await page.locator('#deployer').textContent(), 'Diubah tanpa build');
   await context.close();
   server.stop();
+});
+
+const district = (page) => page.locator("[data-seg='dist'] .name");
+
+test('district names: a province checked online is named offline; one never seen is checked and named later', async () => {
+  const server = await startServer();
+  const { page, context, requests } = await phone(browser);
+  await controlled(page, server.url);
+  await page.locator('#nik').fill('3511015003850001');
+  await until(page, () => document.querySelector("[data-seg='dist'] .name").textContent === 'Maesan');
+  assert.equal(requests.filter((u) => u.includes('/districts/')).map((u) => new URL(u).pathname).join(), '/districts/35.txt',
+    'only the province of the NIK typed is fetched');
+
+  await context.setOffline(true);
+  server.stop();
+  await page.reload();
+  await page.waitForSelector('body[data-ready="yes"]');
+  await page.locator('#nik').fill('3511015003850001');
+  await until(page, () => document.querySelector("[data-seg='dist'] .name").textContent === 'Maesan');
+  assert.equal(await page.locator("[data-seg='dist']").getAttribute('data-state'), 'ok');
+
+  // Aceh was never opened: its district code is still checked (01 exists,
+  // 99 does not), and the name waits for the network.
+  await page.locator('#nik').fill('1101014101900001');
+  await until(page, () => document.querySelector("[data-seg='dist'] .name").textContent === 'nama muncul saat ponsel online');
+  assert.equal(await page.locator("[data-seg='dist']").getAttribute('data-state'), 'ok');
+  assert.equal(await page.locator("[data-seg='reg'] .name").textContent(), 'Kabupaten Aceh Selatan');
+  assert.equal(await page.locator('#summary').textContent(), 'Format NIK benar.');
+  await page.locator('#nik').fill('1101994101900001');
+  assert.equal(await page.locator("[data-seg='dist']").getAttribute('data-state'), 'warn');
+  assert.equal(await page.locator('#messages li').first().getAttribute('data-code'), 'NIK_DISTRICT_UNKNOWN');
+  assert.equal(await district(page).textContent(), '', 'an unknown district has no name to wait for');
+  await context.close();
 });
