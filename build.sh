@@ -75,8 +75,11 @@ ensure_browser() {
 build_site() {
   ensure_rust
   ensure_node
-  say "building the citizens' wasm module"
+  say "building the citizens' first screen (step 1) wasm module"
   wasm_module klinik_nik wasm target
+  # Steps 2 and 3: loaded by boot.js once step 1 is on screen.
+  say "building the citizens' steps 2 and 3 wasm module"
+  wasm_module app wasm target/app --no-default-features --features app
   # The office desk: its own module (feature "desk", its own target dir so
   # switching features never rebuilds the other), loaded only by desk.html.
   say "building the office desk's wasm module"
@@ -113,12 +116,14 @@ wasm_module() {
 # The PNG icons are only for installing (fetched by the browser when it
 # offers that, online): not in the first visit's offline copy (3.4 KB gzip).
 PRECACHE=(index.html style.css boot.js sw.js manifest.webmanifest icon.svg
-  offices.json pkg/klinik_nik.js pkg/klinik_nik_bg.wasm)
+  offices.json pkg/klinik_nik.js pkg/klinik_nik_bg.wasm pkg/app.js pkg/app_bg.wasm)
 # The desk's files: not precached (citizens never need them); the service
 # worker keeps them once the desk has been opened, and from then on with
 # every new build.
 LAZY=(desk.html desk.css desk.js desk-worker.js pkg/desk.js pkg/desk_bg.wasm)
-# What the first interactive screen needs.
+# What the first screen needs (before a typed NIK is explained): step 1's
+# module and the page, plus one province's district names (the largest
+# file is counted: the worst province).
 FIRST_SCREEN=(index.html style.css boot.js pkg/klinik_nik.js pkg/klinik_nik_bg.wasm)
 
 write_precache() {
@@ -138,12 +143,15 @@ gz_total() {
   echo "$total"
 }
 
-# Ratchet, gzip bytes: a little above what the site weighs now (wasm 106.2 KiB,
-# all 126.4 KiB on 2026-11-28, after the district names moved to one file per
-# province), so any growth fails the build. The light-first-visit issue's
-# goals (50 KB first screen, 100 KB first visit) are printed below.
-BUDGET_WASM_GZ=110592
-BUDGET_TOTAL_GZ=133120
+# Ratchets, gzip bytes: a little above what the site weighs now, so any
+# growth fails the build (2026-11-28, after the split into step 1's module
+# and steps 2 and 3's: first screen 71.8 KB with the largest province file,
+# the citizens' whole site 166.7 KiB). The light-first-visit issue's goals
+# (first screen 50 KB, first visit 100 KB) are printed beside them: not met yet.
+BUDGET_FIRST_GZ=75776
+BUDGET_TOTAL_GZ=174080
+GOAL_FIRST_GZ=51200
+GOAL_VISIT_GZ=102400
 
 # The desk is loaded only by staff who open desk.html: its own budget, so it
 # can never grow the citizens' pages. (2026-11-28: 186 KB gzip, 175 KB of it wasm.)
@@ -151,32 +159,32 @@ BUDGET_DESK_GZ=194560
 
 size_report() {
   say "sizes (raw / gzip -9)"
-  local total=0 total_gz=0 f raw gz wasm_gz=0 desk_gz=0 core_gz=0 lazy=" ${LAZY[*]} "
+  local total=0 total_gz=0 f raw gz desk_gz=0 core_gz=0 lazy=" ${LAZY[*]} "
   while IFS= read -r f; do
     raw=$(wc -c <"$f"); gz=$(gzip -9 -c "$f" | wc -c)
     printf '  %-34s %8d B %8d B\n' "${f#www/}" "$raw" "$gz"
     if [[ $lazy == *" ${f#www/} "* ]]; then desk_gz=$((desk_gz + gz)); continue; fi
     if [[ $f == www/core/* ]]; then core_gz=$((core_gz + gz)); continue; fi
     total=$((total + raw)); total_gz=$((total_gz + gz))
-    [[ $f == *.wasm ]] && wasm_gz=$gz
   done < <(find www -type f ! -name '*.map' ! -path 'www/districts/*' | sort)
   local sizes
   sizes=$(for f in www/districts/*.txt; do gzip -9 -c "$f" | wc -c; done | sort -n)
   printf '  %-34s %8s   %d to %d B gzip each, one fetched per province checked\n' \
     "districts/PP.txt ($(echo "$sizes" | wc -l) files)" "" "$(echo "$sizes" | head -1)" "$(echo "$sizes" | tail -1)"
-  printf '  %-34s %8d B %8d B\n' "total (citizens' site)" "$total" "$total_gz"
-  printf '  budget: wasm %d B gzip (have %d), total %d B gzip (have %d)\n' \
-    "$BUDGET_WASM_GZ" "$wasm_gz" "$BUDGET_TOTAL_GZ" "$total_gz"
+  printf '  %-34s %8d B %8d B   (budget %d)\n' "total (citizens' site)" "$total" "$total_gz" "$BUDGET_TOTAL_GZ"
   printf '  office desk (desk.html and its files, fetched only there): %d B gzip, budget %d\n' \
     "$desk_gz" "$BUDGET_DESK_GZ"
   printf '  public core module (www/core/, for other sites; never fetched by the pages): %d B gzip\n' "$core_gz"
-  local pre first
-  pre=$(gz_total "${PRECACHE[@]}" pkg/precache.js); first=$(gz_total "${FIRST_SCREEN[@]}")
-  printf '  precached for offline: %d B gzip (goal of the app issue: 92160, %s)\n' "$pre" \
-    "$([ "$pre" -le 92160 ] && echo met || echo NOT MET)"
-  printf '  first interactive screen: %d B gzip (goal of the app issue: 51200, %s)\n' "$first" \
-    "$([ "$first" -le 51200 ] && echo met || echo NOT MET)"
-  if [ "$wasm_gz" -gt "$BUDGET_WASM_GZ" ] || [ "$total_gz" -gt "$BUDGET_TOTAL_GZ" ] \
+  local first visit worst
+  worst=$(echo "$sizes" | tail -1)
+  first=$(( $(gz_total "${FIRST_SCREEN[@]}") + worst ))
+  visit=$(( $(gz_total "${PRECACHE[@]}" pkg/precache.js) + worst ))
+  printf '  first screen (step 1, the page, the largest province file): %d B gzip, budget %d; goal %d: %s\n' \
+    "$first" "$BUDGET_FIRST_GZ" "$GOAL_FIRST_GZ" "$([ "$first" -le "$GOAL_FIRST_GZ" ] && echo met || echo NOT MET)"
+  printf '  first visit (the offline copy, steps 2 and 3 included, one province file): %d B gzip; goal %d: %s\n' \
+    "$visit" "$GOAL_VISIT_GZ" "$([ "$visit" -le "$GOAL_VISIT_GZ" ] && echo met || echo NOT MET)"
+  printf '  (the first-visit e2e test measures both from the requests of a real visit)\n'
+  if [ "$first" -gt "$BUDGET_FIRST_GZ" ] || [ "$total_gz" -gt "$BUDGET_TOTAL_GZ" ] \
     || [ "$desk_gz" -gt "$BUDGET_DESK_GZ" ]; then
     echo "SIZE BUDGET EXCEEDED" >&2; exit 1
   fi
@@ -240,6 +248,7 @@ run_tests() {
   say "clippy (native and wasm32), warnings denied"
   cargo clippy --all-targets -- -D warnings
   cargo clippy --target "$TARGET" --lib --tests -- -D warnings
+  cargo clippy --target "$TARGET" --lib --tests --no-default-features --features app --target-dir target/app -- -D warnings
   cargo clippy --target "$TARGET" --lib --tests --no-default-features --features desk -- -D warnings
   cargo clippy --target "$TARGET" --lib --tests --no-default-features --features core --target-dir target/core -- -D warnings
   say "region table matches the pinned packages"
@@ -251,6 +260,9 @@ run_tests() {
   say "wasm tests of the public core module's exports, in headless Chromium"
   cargo test --target "$TARGET" --no-default-features --features core --target-dir target/core --test web
   build_site
+  say "wasm tests of the citizens' two modules (step 1; steps 2 and 3) on index.html, in headless Chromium"
+  cargo test --target "$TARGET" --test page_web
+  cargo test --target "$TARGET" --no-default-features --features app --target-dir target/app --test app_web
   cargo build --release --bin klinik-nik
   say "end-to-end tests (node --test, playwright-core, /usr/bin/chromium)"
   # A hung browser or server must fail the run, not stall CI: a per-test timeout and forced exit.
@@ -289,7 +301,7 @@ bench() {
   done
 }
 
-FUZZ_TARGETS=(check_nik check_kk compare phone wa_message slip office_config diagnose_input table)
+FUZZ_TARGETS=(check_nik check_kk compare phone wa_message slip office_config diagnose_input table page_modules)
 
 # cargo fuzz on every function that takes outside input. Each target runs until
 # 10 million executions or SECONDS, whichever comes first; crash inputs land in

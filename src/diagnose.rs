@@ -295,6 +295,20 @@ impl CheckFacts {
         CheckFacts::from_reports(nik.as_ref(), kk.as_ref(), &cmp)
     }
 
+    /// The flags as five `0`/`1` characters (see [`Handoff`]).
+    fn encode(&self) -> String {
+        [
+            self.nik_given,
+            self.nik_invalid,
+            self.stated_differs,
+            self.kk_looks_like_nik,
+            self.same_number,
+        ]
+        .iter()
+        .map(|&b| if b { '1' } else { '0' })
+        .collect()
+    }
+
     fn has(&self, f: CheckFlag) -> bool {
         match f {
             CheckFlag::NikInvalid => self.nik_invalid,
@@ -302,6 +316,71 @@ impl CheckFacts {
             CheckFlag::StatedDiffers => self.stated_differs,
             CheckFlag::KkLooksLikeNik => self.kk_looks_like_nik,
             CheckFlag::SameNumber => self.same_number,
+        }
+    }
+}
+
+/// What step 1 of the citizens' page hands to steps 2 and 3, which are a
+/// wasm module of their own without the checks or the region tables (so the
+/// first screen is light): the check facts and the regency the NIK encodes.
+/// It travels as a short string (`<body data-check>`); nothing else of the
+/// checks crosses, and the numbers themselves are read from their fields.
+///
+/// ```
+/// use klinik_nik::{date::Date, diagnose::Handoff};
+/// let today = Date::new(2026, 11, 28).unwrap();
+/// let h = Handoff::new("3511015003850001", "", today);
+/// assert_eq!(h.regency, Some(3511));
+/// assert!(h.facts.nik_given && !h.facts.nik_invalid);
+/// assert_eq!(Handoff::decode(&h.encode()), h);
+/// assert_eq!(Handoff::decode("<garbage>"), Handoff::default());
+/// ```
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Handoff {
+    pub facts: CheckFacts,
+    /// The NIK's regency/city code (any edition), when its digits 1–4 are one.
+    pub regency: Option<u32>,
+}
+
+impl Handoff {
+    /// Runs the checks on what step 1 holds.
+    pub fn new(nik: &str, kk: &str, today: Date) -> Handoff {
+        let given = |s: &str| Some(s.to_owned()).filter(|s| !s.trim().is_empty());
+        let answers = Answers {
+            nik: given(nik),
+            kk: given(kk),
+            ..Answers::default()
+        };
+        Handoff {
+            facts: CheckFacts::from_answers(&answers, today),
+            regency: check_nik(nik, today).decoded.regency.map(|r| r.code),
+        }
+    }
+
+    /// `10000` or `10000:3511`: the five flags of [`CheckFacts`], then the regency.
+    pub fn encode(&self) -> String {
+        match self.regency {
+            Some(r) => format!("{}:{r}", self.facts.encode()),
+            None => self.facts.encode(),
+        }
+    }
+
+    /// Reads [`Handoff::encode`]'s string; anything else is "nothing checked".
+    pub fn decode(s: &str) -> Handoff {
+        let (flags, regency) = s.split_once(':').unwrap_or((s, ""));
+        let bits: Vec<bool> = flags.chars().map(|c| c == '1').collect();
+        if bits.len() != 5 || !flags.chars().all(|c| c == '0' || c == '1') {
+            return Handoff::default();
+        }
+        Handoff {
+            facts: CheckFacts {
+                nik_given: bits[0],
+                nik_invalid: bits[1],
+                stated_differs: bits[2],
+                kk_looks_like_nik: bits[3],
+                same_number: bits[4],
+            },
+            regency: regency.parse().ok().filter(|r| (1000..10_000).contains(r)),
         }
     }
 }
@@ -731,6 +810,11 @@ impl DiagnosisView {
 
 /// Answers in, diagnosis out, in one language: what the CLI and the page call.
 pub fn diagnose_answers(a: &Answers, today: Date, lang: Lang) -> DiagnosisView {
-    let facts = CheckFacts::from_answers(a, today);
-    DiagnosisView::new(&diagnose(a, &facts), a, lang)
+    diagnose_with(a, &CheckFacts::from_answers(a, today), lang)
+}
+
+/// [`diagnose_answers`] with the check facts found elsewhere (the page's
+/// steps 2 and 3 get them from step 1: [`Handoff`]).
+pub fn diagnose_with(a: &Answers, facts: &CheckFacts, lang: Lang) -> DiagnosisView {
+    DiagnosisView::new(&diagnose(a, facts), a, lang)
 }

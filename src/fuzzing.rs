@@ -12,7 +12,7 @@ use crate::{check_kk, check_nik, check_pair, compare, offices, phone, qr, Lang, 
 pub type Target = fn(&[u8]);
 
 /// Every target, by name (the names of the `tools/fuzz` binaries).
-pub const TARGETS: [(&str, Target); 9] = [
+pub const TARGETS: [(&str, Target); 10] = [
     ("check_nik", nik),
     ("check_kk", kk),
     ("compare", compare_stated),
@@ -22,6 +22,7 @@ pub const TARGETS: [(&str, Target); 9] = [
     ("office_config", office_config),
     ("diagnose_input", diagnose_input),
     ("table", table),
+    ("page_modules", page_modules),
 ];
 
 fn text(data: &[u8]) -> std::borrow::Cow<'_, str> {
@@ -197,5 +198,27 @@ pub fn table(data: &[u8]) {
         let csv = sheet.csv(b';', Lang::En);
         assert!(csv.starts_with('\u{feff}'));
         let _ = sheet.problems_tsv(Lang::Id);
+    }
+}
+
+/// What crosses between the citizens' two page modules and the network:
+/// the hand-over string (`<body data-check>`, which any script on the page
+/// could write) and a district names file (whatever a host answers).
+pub fn page_modules(data: &[u8]) {
+    use crate::diagnose::{diagnose_with, Handoff};
+    let f = fields(data, 3);
+    let got = Handoff::decode(&f[0]);
+    assert_eq!(Handoff::decode(&got.encode()), got);
+    let made = Handoff::new(&f[0], &f[1], today(data));
+    assert_eq!(Handoff::decode(&made.encode()), made);
+    let d = diagnose_with(&Answers::default(), &got.facts, Lang::Id);
+    assert!(!d.causes.is_empty());
+    if let Some(r) = got.regency {
+        let _ = offices::current_regency_for(r);
+    }
+    let province = u32::from(data.first().copied().unwrap_or(0));
+    for (code, name) in crate::regions::parse_district_file(province, &f[2]) {
+        assert_eq!(code / 10000, province);
+        assert!(!name.is_empty());
     }
 }

@@ -33,7 +33,10 @@ pub mod regions;
 #[rustfmt::skip]
 #[allow(clippy::all)]
 // The citizens' page leaves the district names out (src/regions.rs).
-#[cfg_attr(all(target_arch = "wasm32", feature = "page"), allow(dead_code))]
+#[cfg_attr(
+    all(target_arch = "wasm32", any(feature = "page", feature = "app")),
+    allow(dead_code)
+)]
 mod regions_table;
 pub mod sheet;
 pub mod table;
@@ -45,7 +48,7 @@ mod browser;
 pub mod desk;
 #[cfg(all(target_arch = "wasm32", feature = "core"))]
 pub mod exports;
-#[cfg(all(target_arch = "wasm32", feature = "page"))]
+#[cfg(all(target_arch = "wasm32", any(feature = "page", feature = "app")))]
 pub mod web;
 
 pub use check::{check_kk, check_nik, check_pair, compare, Decoded, Report, Stated};

@@ -168,23 +168,25 @@ static REGENCY_NAMES: Names = Names::new(t::REGENCY_NAMES);
 /// time ([`district_file`], `www/districts/PP.txt`). Their `name` is empty
 /// there; everywhere else (CLI, native library, desk, public module) it is
 /// the full table.
-#[cfg(not(all(target_arch = "wasm32", feature = "page")))]
+#[cfg(not(all(target_arch = "wasm32", any(feature = "page", feature = "app"))))]
 static DISTRICT_NAMES: Names = Names::new(t::DISTRICT_NAMES);
-#[cfg(all(target_arch = "wasm32", feature = "page"))]
+#[cfg(all(target_arch = "wasm32", any(feature = "page", feature = "app")))]
 static DISTRICT_NAMES: Names = Names::new("");
 
 /// Dense indexes from code to position, built once from the sorted tables
 /// (a few microseconds): a check then costs three array reads instead of
 /// three binary searches. Entries hold position + 1; 0 means "no such code".
+/// The district index is built apart, so code that looks up only provinces
+/// and regencies (the page's steps 2 and 3) carries no district table.
 struct Dense {
     province: [u8; 100],
     /// By the four digits PPRR.
     regency: Vec<u16>,
-    /// By regency position * 100 + the district's two digits.
-    district: Vec<u16>,
 }
 
 static DENSE: OnceLock<Dense> = OnceLock::new();
+/// By regency position * 100 + the district's two digits.
+static DENSE_DISTRICT: OnceLock<Vec<u16>> = OnceLock::new();
 
 fn dense() -> &'static Dense {
     DENSE.get_or_init(|| {
@@ -196,6 +198,12 @@ fn dense() -> &'static Dense {
         for (i, &c) in t::REGENCY_CODES.iter().enumerate() {
             regency[c as usize] = i as u16 + 1;
         }
+        Dense { province, regency }
+    })
+}
+
+fn dense_district() -> &'static [u16] {
+    DENSE_DISTRICT.get_or_init(|| {
         let mut district = vec![0u16; t::REGENCY_CODES.len() * 100];
         for r in 0..t::REGENCY_CODES.len() {
             let (from, to) = (
@@ -206,11 +214,7 @@ fn dense() -> &'static Dense {
                 district[r * 100 + s as usize] = (from + j) as u16 + 1;
             }
         }
-        Dense {
-            province,
-            regency,
-            district,
-        }
+        district
     })
 }
 
@@ -222,7 +226,7 @@ fn index(code: u32, level: Level) -> Option<usize> {
         Level::Regency => usize::from(*d.regency.get(code as usize)?),
         Level::District => {
             let r = usize::from(*d.regency.get((code / 100) as usize)?).checked_sub(1)?;
-            usize::from(d.district[r * 100 + (code % 100) as usize])
+            usize::from(dense_district()[r * 100 + (code % 100) as usize])
         }
     };
     pos.checked_sub(1)

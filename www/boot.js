@@ -1,9 +1,10 @@
-// Loads the WebAssembly module, then the deployer's office list (same origin,
-// no personal data). Everything else is done in Rust (src/web/).
-import init, { setOfficeConfig, setDistricts } from './pkg/klinik_nik.js';
+// Loads step 1 (pkg/klinik_nik.js: the checks), then steps 2 and 3
+// (pkg/app.js) once step 1 is on screen, then the deployer's office list
+// (same origin, no personal data). Everything else is done in Rust (src/web/).
+import init, { setDistricts } from './pkg/klinik_nik.js';
 
 // District names, one province at a time, when a NIK's first two digits are
-// known (src/web/districts.rs asks; the service worker keeps each file).
+// known (src/web/check/districts.rs asks; the service worker keeps each file).
 self.klinik = {
   districts: (p) => fetch('districts/' + String(p).padStart(2, '0') + '.txt')
     .then((r) => (r.ok ? r.text() : undefined), () => undefined)
@@ -18,13 +19,26 @@ const painted = new Promise((done) => {
   setTimeout(done, 100);
 });
 
+// Steps 2 and 3: when the browser is idle after step 1, or at once when the
+// citizen moves on. Until then those steps show a loading line; if it fails,
+// they say so and step 1 keeps working (style.css, body[data-app]).
+let app;
+const loadApp = () => {
+  app ??= import('./pkg/app.js')
+    .then((m) => m.default().then(() => m))
+    .then((m) => fetch('offices.json', { cache: 'no-cache' })
+      .then((r) => (r.ok ? r.text() : ''))
+      .catch(() => '')
+      .then(m.setOfficeConfig))
+    .catch(() => document.body.setAttribute('data-app', 'error'));
+};
+
 painted
   .then(() => init())
-  .then(() => fetch('offices.json', { cache: 'no-cache' })
-    .then((r) => (r.ok ? r.text() : ''))
-    .catch(() => '')
-    .then(setOfficeConfig))
   .then(() => {
+    addEventListener('hashchange', loadApp, { once: true });
+    if (self.requestIdleCallback) requestIdleCallback(loadApp, { timeout: 2000 });
+    else setTimeout(loadApp, 500);
     // Offline after the first visit (www/sw.js); nothing personal is cached.
     // updateViaCache 'none': the update check fetches sw.js and pkg/precache.js
     // past the HTTP cache, so a new build is seen on the next visit even where

@@ -60,6 +60,11 @@ test('first visit, byte for byte: the first screen and the whole visit', async (
   const { page, context, expectConsole } = await phone(browser);
   expectConsole(/offices\.json/);
   const rec = recorder(context);
+  // The first screen is what step 1 needs: steps 2 and 3's module (loaded
+  // once step 1 is on screen, never before it) is held until it is counted.
+  let release;
+  const held = new Promise((r) => { release = r; });
+  await page.route('**/pkg/app*', async (route) => { await held; await route.continue(); });
   await page.goto(server.url);
   await page.waitForSelector('body[data-ready="yes"]');
   await page.locator('#nik').fill('3511015003850001');
@@ -68,6 +73,8 @@ test('first visit, byte for byte: the first screen and the whole visit', async (
   await page.locator('[data-seg="dist"] .name').getByText('Maesan').waitFor();
   const first = await rec.snapshot(true);
   assert.ok(first.has('/districts/35.txt'), 'the province file is part of the first screen');
+  assert.ok(!first.has('/pkg/app_bg.wasm'), 'steps 2 and 3 are not');
+  release();
   await page.getByRole('button', { name: 'Lanjut: Apa yang terjadi?' }).click();
   await page.getByRole('radio', { name: 'BPJS Kesehatan', exact: true }).check();
   await page.getByRole('radio', { name: 'NIK tidak ditemukan / tidak terdaftar' }).check();
@@ -89,10 +96,12 @@ test('first visit, byte for byte: the first screen and the whole visit', async (
   console.log(`whole first visit with the offline copy: ${kb(sum(all, 'gz9'))} gzip -9 over ${all.size} files (${kb(sum(all, 'wire'))} on the wire, counting the service worker's second fetch of files the browser had cached); goal: 100 KB`);
   assert.ok(!first.has('/pkg/desk_bg.wasm') && !all.has('/pkg/desk_bg.wasm'), 'a citizen never fetches the desk');
   assert.ok(!all.has('/core/klinik_nik_core_bg.wasm'), 'nor the public module');
-  // A ratchet a little above today's 130.1 KB (2026-11-28, district names
-  // per province; "./" and "index.html" are the same page fetched twice by
-  // the service worker).
-  assert.ok(sum(all, 'gz9') <= 137216, `first visit ${sum(all, 'gz9')} B`);
+  // Ratchets a little above today's figures (2026-11-28, after the split
+  // into two modules: first screen 73.9 KB, first visit 172.4 KB; "./" and
+  // "index.html" are the same page fetched twice by the service worker).
+  // The goals (50 KB, 100 KB) are printed above, not met yet.
+  assert.ok(sum(first, 'gz9') <= 77824, `first screen ${sum(first, 'gz9')} B`);
+  assert.ok(sum(all, 'gz9') <= 180224, `first visit ${sum(all, 'gz9')} B`);
   await context.close();
 });
 

@@ -71,12 +71,13 @@ export async function phone(browser, viewport = PIXEL_5) {
   return { context, page, problems, requests, expectConsole: (re) => expected.push(re) };
 }
 
-/** A phone page on `url`, waited until the wasm has wired the page. `setup` runs before navigation. */
+/** A phone page on `url`, waited until both wasm modules have wired the page. `setup` runs before navigation. */
 export async function openReady(browser, url, setup, viewport) {
   const p = await phone(browser, viewport);
   if (setup) await setup(p.page);
   await p.page.goto(url);
-  await p.page.waitForSelector('body[data-ready="yes"]');
+  // Step 1's module, then steps 2 and 3's (boot.js loads it once step 1 is on screen).
+  await p.page.waitForSelector('body[data-ready="yes"][data-app="ready"]');
   return p;
 }
 

@@ -61,6 +61,13 @@ test('a new build is picked up on the next visit; an open session keeps working'
   // A new build: another office file and a new cache version.
   writeFileSync(join(dir, 'offices.json'), JSON.stringify({ deployer: 'Versi baru', offices: [] }));
   utimesSync(join(dir, 'offices.json'), new Date(Date.now() + 5000), new Date(Date.now() + 5000));
+  // Both modules of the new build carry a mark: a later visit must run both
+  // (never a new step 1 with an old steps 2 and 3, nor the reverse).
+  for (const [file, mark] of [['pkg/klinik_nik.js', 'step 1'], ['pkg/app.js', 'steps 2 and 3']]) {
+    const path = join(dir, file);
+    writeFileSync(path, readFileSync(path, 'utf8') + `\nself.klinikBuilt = [...(self.klinikBuilt || []), '${mark} of the new build'];\n`);
+    utimesSync(path, new Date(Date.now() + 5000), new Date(Date.now() + 5000));
+  }
   const pre = join(dir, 'pkg/precache.js');
   writeFileSync(pre, readFileSync(pre, 'utf8').replace(/KLINIK_VERSION = "[^"]+"/, 'KLINIK_VERSION = "next-build"'));
   // The test server's ETag is the file's size and modification time, as many
@@ -86,6 +93,7 @@ test('a new build is picked up on the next visit; an open session keeps working'
   await page.getByRole('button', { name: 'Lihat kemungkinan penyebab' }).click();
   assert.ok(await page.locator('#diagnosis article.cause').count() > 0);
   assert.equal(await page.locator('#deployer').textContent(), '', 'the open session still has the old version');
+  assert.equal(await page.evaluate(() => self.klinikBuilt), undefined, 'and both its old modules');
   await page.close();
 
   // Next visit: the waiting version activates once no page uses the old one
@@ -103,6 +111,9 @@ test('a new build is picked up on the next visit; an open session keeps working'
   }
   assert.equal(active, 'klinik-nik-next-build', 'the new build took over on a later visit');
   assert.equal(await next.locator('#deployer').textContent(), 'Versi baru');
+  await next.waitForSelector('body[data-app="ready"]');
+  assert.deepEqual(await next.evaluate(() => self.klinikBuilt), ['step 1 of the new build', 'steps 2 and 3 of the new build'],
+    'the new visit runs both new modules');
   const caches = await next.evaluate(async () => (await caches.keys()).join());
   assert.equal(caches, 'klinik-nik-next-build');
   assert.notEqual(oldCache, caches);

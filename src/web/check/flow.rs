@@ -3,9 +3,9 @@
 //! phone's back button works and nothing typed is lost; the NIK field shown
 //! in groups of four; the live KK check and the comparison with stated data.
 
-use super::diagnose::add;
-use super::{by_id, text, today, with_app, App};
+use super::{text, today, with_app, App};
 use crate::view::IssueView;
+use crate::web::dom::{add, by_id, checked, set_text, value};
 use crate::{Severity, Sex, Stated};
 use gloo_events::EventListener;
 use wasm_bindgen::JsCast;
@@ -53,7 +53,7 @@ fn list_issues(doc: &Document, list: &Element, issues: &[IssueView]) {
 }
 
 impl App {
-    pub(super) fn show_step_from_hash(&mut self, focus: bool) {
+    pub(super) fn show_step_from_hash(&self, focus: bool) {
         let hash = web_sys::window()
             .and_then(|w| w.location().hash().ok())
             .unwrap_or_default();
@@ -83,10 +83,6 @@ impl App {
                 }
             }
         }
-        if step.0 == "act" {
-            self.render_report();
-        }
-        self.save_session();
         if focus {
             if let Some(h) = by_id(doc, step.2).and_then(|e| e.dyn_into::<HtmlElement>().ok()) {
                 let _ = h.focus();
@@ -166,7 +162,7 @@ impl App {
     /// what is missing, puts the caret in the field and offers to go on anyway.
     pub(super) fn next_from_check(&mut self) {
         let doc = self.doc.clone();
-        let nik = super::act::value(&doc, "nik");
+        let nik = value(&doc, "nik");
         let problem = if nik.trim().is_empty() {
             Some("next-missing")
         } else if !crate::check_nik(&nik, today()).is_valid() {
@@ -174,7 +170,7 @@ impl App {
         } else {
             None
         };
-        super::set_text(
+        set_text(
             &doc,
             "next-problem",
             problem.map_or("", |k| text(k, self.lang)),
@@ -202,9 +198,9 @@ impl App {
 
     /// Once the NIK is well-formed, "Lanjut"'s complaint and its way around it go away.
     pub(super) fn clear_next_problem(&self) {
-        let nik = super::act::value(&self.doc, "nik");
+        let nik = value(&self.doc, "nik");
         if crate::check_nik(&nik, today()).is_valid() {
-            super::set_text(&self.doc, "next-problem", "");
+            set_text(&self.doc, "next-problem", "");
             if let Some(skip) = by_id(&self.doc, "skip-nik") {
                 let _ = skip.set_attribute("hidden", "");
             }
@@ -214,7 +210,7 @@ impl App {
     /// The hint "Ini mungkin Nomor KK?": moves the number to the KK field.
     pub(super) fn move_to_kk(&mut self) {
         let doc = self.doc.clone();
-        let nik = super::act::value(&doc, "nik");
+        let nik = value(&doc, "nik");
         for (id, v) in [("kk", nik.as_str()), ("nik", "")] {
             if let Some(i) = by_id(&doc, id).and_then(|e| e.dyn_into::<HtmlInputElement>().ok()) {
                 i.set_value(v);
@@ -223,7 +219,7 @@ impl App {
         self.group_digits("kk");
         self.render();
         self.render_kk();
-        self.render_report();
+        self.announce();
         if let Some(i) = by_id(&doc, "nik").and_then(|e| e.dyn_into::<HtmlElement>().ok()) {
             let _ = i.focus();
         }
@@ -234,7 +230,7 @@ impl App {
         let Some(list) = by_id(doc, "kk-messages") else {
             return;
         };
-        let kk = super::act::value(doc, "kk");
+        let kk = value(doc, "kk");
         if kk.trim().is_empty() {
             list.set_text_content(None);
             return;
@@ -247,7 +243,7 @@ impl App {
             .filter(|i| i.severity != Severity::Note || i.rule == crate::Rule::RegionOldEdition)
             .map(|i| IssueView::new(i, self.lang))
             .collect();
-        let nik = crate::check_nik(&super::act::value(doc, "nik"), t);
+        let nik = crate::check_nik(&value(doc, "nik"), t);
         issues.extend(
             crate::check_pair(&nik, &report)
                 .iter()
@@ -261,16 +257,14 @@ impl App {
         let Some(list) = by_id(doc, "stated-messages") else {
             return;
         };
-        let birth = super::act::value(doc, "s-birth");
-        let sex = super::diagnose::checked(doc, "s-sex")
-            .pop()
-            .unwrap_or_default();
+        let birth = value(doc, "s-birth");
+        let sex = checked(doc, "s-sex").pop().unwrap_or_default();
         let stated = Stated {
             birth_date: crate::date::Date::parse_iso(&birth),
             sex: Sex::parse(&sex),
             regency: None,
         };
-        let nik = crate::check_nik(&super::act::value(doc, "nik"), today());
+        let nik = crate::check_nik(&value(doc, "nik"), today());
         if stated == Stated::default() || nik.decoded.date.is_none() {
             list.set_text_content(None);
             return;

@@ -1,46 +1,22 @@
 //! The "Lapor" step: choosing the office, the WhatsApp report (shown, editable,
 //! linked), copy and share, the printable visit slip, and "clear everything".
 
-use super::diagnose::{add, add_list};
-use super::{by_id, text, today, App};
+use super::diagnose::add_list;
+use super::{text, today, App};
 use crate::act::{build_report, wa_link, Citizen, Report};
-use crate::diagnose::{diagnose_answers, Answers};
+use crate::diagnose::{diagnose_with, Answers};
 use crate::offices;
 use crate::regions;
+use crate::web::dom::{add, by_id, checked, set_text, set_value, show, value};
 use crate::Lang;
 use wasm_bindgen::{JsCast, JsValue};
-use web_sys::{Document, HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement};
+use web_sys::{Document, HtmlInputElement};
 
-pub(super) fn value(doc: &Document, id: &str) -> String {
-    let Some(e) = by_id(doc, id) else {
-        return String::new();
-    };
-    if let Some(i) = e.dyn_ref::<HtmlInputElement>() {
-        return i.value();
-    }
-    if let Some(t) = e.dyn_ref::<HtmlTextAreaElement>() {
-        return t.value();
-    }
-    e.dyn_ref::<HtmlSelectElement>()
-        .map(|s| s.value())
-        .unwrap_or_default()
-}
-
-fn checked(doc: &Document, id: &str) -> bool {
+/// The checkbox `id` is ticked.
+fn ticked(doc: &Document, id: &str) -> bool {
     by_id(doc, id)
         .and_then(|e| e.dyn_into::<HtmlInputElement>().ok())
         .is_some_and(|i| i.checked())
-}
-
-pub(super) fn set_value(doc: &Document, id: &str, v: &str) {
-    let Some(e) = by_id(doc, id) else { return };
-    if let Some(i) = e.dyn_ref::<HtmlInputElement>() {
-        i.set_value(v);
-    } else if let Some(t) = e.dyn_ref::<HtmlTextAreaElement>() {
-        t.set_value(v);
-    } else if let Some(s) = e.dyn_ref::<HtmlSelectElement>() {
-        s.set_value(v);
-    }
 }
 
 impl App {
@@ -107,18 +83,12 @@ impl App {
             self.office = None;
             return;
         }
-        let nik = value(&self.doc, "nik");
-        let from_nik = crate::check_nik(&nik, today())
-            .decoded
-            .regency
-            .and_then(|r| offices::current_regency_for(r.code));
+        let from_nik = self.handoff.regency.and_then(offices::current_regency_for);
         self.office = from_nik.or(self.config.default_regency);
     }
 
     fn moved(&self) -> bool {
-        super::diagnose::checked(&self.doc, "event")
-            .iter()
-            .any(|e| e == "moved")
+        checked(&self.doc, "event").iter().any(|e| e == "moved")
     }
 
     fn answers_and_citizen(&self) -> (Answers, Citizen) {
@@ -130,7 +100,7 @@ impl App {
             district: value(doc, "c-district"),
             phone: value(doc, "c-phone"),
             tried: value(doc, "c-tried"),
-            screenshot: checked(doc, "c-screenshot"),
+            screenshot: ticked(doc, "c-screenshot"),
         };
         (answers, citizen)
     }
@@ -177,7 +147,7 @@ impl App {
             }
         }
         // The report goes to the office: always in Bahasa Indonesia.
-        let diagnosis = diagnose_answers(&answers, today(), Lang::Id);
+        let diagnosis = diagnose_with(&answers, &self.handoff.facts, Lang::Id);
         let (office, number_problem) = self.office();
         let report = build_report(&answers, &diagnosis, &citizen, &office, today());
 
@@ -209,7 +179,7 @@ impl App {
             };
             a.set_text_content(Some(&label));
         }
-        super::set_text(
+        set_text(
             &doc,
             "wa-to",
             if national {
@@ -229,19 +199,19 @@ impl App {
         if let Some(a) = by_id(&doc, "wa-other") {
             let _ = a.set_attribute("href", &report.link);
         }
-        super::set_text(&doc, "wa-other-text", &report.text);
+        set_text(&doc, "wa-other-text", &report.text);
         let count = shown.chars().count();
         let count_text = match self.lang {
             Lang::Id => format!("{count} karakter"),
             Lang::En => format!("{count} characters"),
         };
-        super::set_text(&doc, "wa-count", &count_text);
-        super::set_text(
+        set_text(&doc, "wa-count", &count_text);
+        set_text(
             &doc,
             "phone-problem",
             report.phone_problem.as_deref().unwrap_or(""),
         );
-        super::set_text(
+        set_text(
             &doc,
             "office-wa-problem",
             number_problem.as_deref().unwrap_or(""),
@@ -354,7 +324,7 @@ impl App {
                 f.call1(&c, &JsValue::from_str(&text_value)).ok()
             })
             .is_some();
-        super::set_text(
+        set_text(
             &self.doc,
             "act-status",
             if ok {
@@ -375,7 +345,7 @@ impl App {
             .ok()
             .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
         else {
-            super::set_text(&self.doc, "act-status", text("share-missing", self.lang));
+            set_text(&self.doc, "act-status", text("share-missing", self.lang));
             return;
         };
         let data = js_sys::Object::new();
@@ -383,47 +353,29 @@ impl App {
         let _ = share.call1(&nav, &data);
     }
 
-    /// Empties every field and result. Nothing is stored anywhere, so this is all there is.
+    /// "Hapus semua data": steps 2 and 3's fields, answers and results
+    /// (step 1 empties its own on the same tap, and goes back to it).
     pub(super) fn clear_everything(&mut self) {
         let doc = self.doc.clone();
-        for id in super::session::FIELDS {
-            set_value(&doc, id, "");
-        }
-        if let Ok(list) = doc.query_selector_all("input[type=radio], input[type=checkbox]") {
-            for i in 0..list.length() {
-                if let Some(input) = list
-                    .item(i)
-                    .and_then(|n| n.dyn_into::<HtmlInputElement>().ok())
-                {
-                    input.set_checked(false);
-                }
-            }
-        }
-        if let Ok(Some(next)) = doc.query_selector("#diagnose .nav-buttons .next") {
-            let _ = next.remove_attribute("hidden");
-        }
         for id in ["diagnosis", "slip"] {
             if let Some(e) = by_id(&doc, id) {
                 e.set_text_content(None);
             }
         }
+        if let Ok(Some(next)) = doc.query_selector("#diagnose .nav-buttons .next") {
+            show(&next, true);
+        }
         self.diagnosed = false;
         self.message_edited = false;
         self.office_picked = false;
         self.office = None;
-        self.render();
-        self.render_kk();
-        self.render_stated();
+        super::KEEP.clear(&doc);
         self.render_questions();
         self.render_office_results();
         self.preselect_office();
         self.render_report();
-        super::session::forget();
-        super::set_text(&doc, "act-status", "");
-        super::set_text(&doc, "clear-status", text("cleared", self.lang));
-        if let Some(w) = web_sys::window() {
-            let _ = w.location().set_hash("#cek");
-        }
+        self.save_session();
+        set_text(&doc, "act-status", "");
     }
 
     pub(super) fn set_config(&mut self, json: &str) {
@@ -443,7 +395,7 @@ impl App {
         }
         match offices::parse_config_with(json, browser_json) {
             Ok(c) => {
-                super::set_text(&doc, "deployer", c.deployer.as_deref().unwrap_or(""));
+                set_text(&doc, "deployer", c.deployer.as_deref().unwrap_or(""));
                 self.config = c;
                 state("ok");
             }

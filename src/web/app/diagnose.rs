@@ -2,30 +2,12 @@
 //! knowledge base, and the diagnosis as cards. All text goes in with
 //! `set_text_content`; nothing the citizen types is parsed as HTML.
 
-use super::{by_id, text, today, App};
-use crate::diagnose::{diagnose_answers, Answers, DiagnosisView, EVENTS, MESSAGES, SERVICES};
+use super::{text, App};
+use crate::diagnose::{diagnose_with, Answers, DiagnosisView, EVENTS, MESSAGES, SERVICES};
+use crate::web::dom::{add, by_id, checked};
 use crate::Lang;
 use wasm_bindgen::JsCast;
 use web_sys::{Document, Element, HtmlInputElement};
-
-/// Appends `<tag class=…>text</tag>` to `parent` and returns it.
-pub(super) fn add(
-    doc: &Document,
-    parent: &Element,
-    tag: &str,
-    class: &str,
-    content: &str,
-) -> Option<Element> {
-    let e = doc.create_element(tag).ok()?;
-    if !class.is_empty() {
-        e.set_class_name(class);
-    }
-    if !content.is_empty() {
-        e.set_text_content(Some(content));
-    }
-    parent.append_child(&e).ok()?;
-    Some(e)
-}
 
 /// Appends a `<ol>`/`<ul>` with one `<li>` per item and returns it.
 pub(super) fn add_list<S: AsRef<str>>(
@@ -47,17 +29,6 @@ fn input_value(doc: &Document, id: &str) -> String {
         .and_then(|e| e.dyn_into::<HtmlInputElement>().ok())
         .map(|i| i.value())
         .unwrap_or_default()
-}
-
-/// Values of the checked inputs named `name`.
-pub(super) fn checked(doc: &Document, name: &str) -> Vec<String> {
-    let Ok(list) = doc.query_selector_all(&format!("input[name='{name}']:checked")) else {
-        return Vec::new();
-    };
-    (0..list.length())
-        .filter_map(|i| list.item(i)?.dyn_into::<HtmlInputElement>().ok())
-        .map(|i| i.value())
-        .collect()
 }
 
 /// (list element id, input name, input type, options as (key, label)).
@@ -185,7 +156,7 @@ impl App {
         };
         out.set_text_content(None);
         let answers = self.answers();
-        let d = diagnose_answers(&answers, today(), self.lang);
+        let d = diagnose_with(&answers, &self.handoff.facts, self.lang);
         render(doc, &out, &d, self.lang);
         // The answer carries its own way on to step 3, right under the top cause.
         if let Ok(Some(next)) = doc.query_selector("#diagnose .nav-buttons .next") {
