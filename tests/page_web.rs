@@ -1,9 +1,8 @@
 //! Step 1's module (feature `page`) on the real index.html, in headless
 //! Chromium: a typed NIK explained, what it hands to steps 2 and 3, and the
 //! district names file in every state (asked for, loaded, bad, unreachable).
-//! Run after `./build.sh build` (it reads www/districts/35.txt, the file the
-//! page fetches) with `cargo test --target wasm32-unknown-unknown --test
-//! page_web` (./build.sh test does).
+//! Run with `cargo test --target wasm32-unknown-unknown --test page_web`
+//! (./build.sh test does).
 #![cfg(all(target_arch = "wasm32", feature = "page"))]
 
 use js_sys::{Array, Reflect};
@@ -96,13 +95,14 @@ fn district_names_asked_for_loaded_refused_and_unreachable() {
         "province 35 asked for"
     );
     assert_eq!(text(&d, "[data-seg='dist'] .name"), "\u{2026}");
-    // This module has no names to write the file from: the built one.
-    let file = include_str!("../www/districts/35.txt").to_string();
+    // This module has no names to write the file from: a copy of the built
+    // one (tests/regions.rs keeps it equal to what the build writes).
+    let file = include_str!("data/districts-35.txt").to_string();
     set_districts(35, Some(file.clone()));
     assert_eq!(text(&d, "[data-seg='dist'] .name"), "Maesan");
     // Another province's file, garbage or nothing: no name, never a wrong one.
     for bad in [
-        Some(include_str!("../www/districts/11.txt").to_string()),
+        Some(include_str!("data/districts-11.txt").to_string()),
         Some("<!doctype html><title>404</title>".to_string()),
         Some(String::new()),
         None,

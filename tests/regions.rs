@@ -173,3 +173,12 @@ fn district_files_round_trip_and_refuse_what_is_not_theirs() {
     assert!(parse_district_file(35, "").is_empty());
     assert!(district_file(10).is_none());
 }
+
+/// The copies of two province files the page's wasm tests use
+/// (`tests/page_web.rs`) are what the build writes.
+#[test]
+fn district_file_copies_for_the_wasm_tests_are_current() {
+    use klinik_nik::regions::district_file;
+    assert_eq!(include_str!("data/districts-35.txt"), district_file(35).unwrap());
+    assert_eq!(include_str!("data/districts-11.txt"), district_file(11).unwrap());
+}

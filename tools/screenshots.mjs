@@ -18,6 +18,8 @@ await page.waitForSelector('body[data-ready="yes"]');
 
 await page.locator('#nik').pressSequentially('3511015003850001');
 await page.locator('#kk').fill('3511012003150007');
+// The province's district names arrive in their own small file.
+await page.locator("[data-seg='dist'] .name").getByText('Maesan').waitFor();
 await page.screenshot({ path: out + '1-cek-nik.png' });
 
 await page.getByRole('button', { name: 'Lanjut: Apa yang terjadi?' }).click();
