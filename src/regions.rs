@@ -173,6 +173,53 @@ static DISTRICT_NAMES: Names = Names::new(t::DISTRICT_NAMES);
 #[cfg(all(target_arch = "wasm32", any(feature = "page", feature = "app")))]
 static DISTRICT_NAMES: Names = Names::new("");
 
+/// The regency codes, decoded once from the table's delta coding (a count
+/// per province and each regency's two digits), sorted.
+fn regency_codes() -> &'static [u32] {
+    static CODES: OnceLock<Vec<u32>> = OnceLock::new();
+    CODES.get_or_init(|| {
+        let mut suffixes = t::REGENCY_SUFFIXES.iter();
+        t::PROVINCE_CODES
+            .iter()
+            .zip(t::REGENCY_COUNTS)
+            .flat_map(|(&p, n)| {
+                suffixes
+                    .by_ref()
+                    .take(usize::from(n))
+                    .map(move |&s| p * 100 + u32::from(s))
+                    .collect::<Vec<_>>()
+            })
+            .collect()
+    })
+}
+
+/// Districts decoded once (a count per regency, each one's two digits as a
+/// step from the previous one's): where each regency's run starts, and the
+/// two digits of every district, in code order.
+struct Districts {
+    starts: Vec<usize>,
+    suffixes: Vec<u8>,
+}
+
+fn districts() -> &'static Districts {
+    static DISTRICTS: OnceLock<Districts> = OnceLock::new();
+    DISTRICTS.get_or_init(|| {
+        let mut starts = Vec::with_capacity(t::DISTRICT_COUNTS.len() + 1);
+        let mut suffixes = Vec::with_capacity(t::DISTRICT_STEPS.len());
+        let mut steps = t::DISTRICT_STEPS.iter();
+        for &n in &t::DISTRICT_COUNTS {
+            starts.push(suffixes.len());
+            let mut digits = 0u8;
+            for &step in steps.by_ref().take(usize::from(n)) {
+                digits = digits.wrapping_add(step);
+                suffixes.push(digits);
+            }
+        }
+        starts.push(suffixes.len());
+        Districts { starts, suffixes }
+    })
+}
+
 /// Dense indexes from code to position, built once from the sorted tables
 /// (a few microseconds): a check then costs three array reads instead of
 /// three binary searches. Entries hold position + 1; 0 means "no such code".
@@ -195,7 +242,7 @@ fn dense() -> &'static Dense {
             province[c as usize] = i as u8 + 1;
         }
         let mut regency = vec![0u16; 10_000];
-        for (i, &c) in t::REGENCY_CODES.iter().enumerate() {
+        for (i, &c) in regency_codes().iter().enumerate() {
             regency[c as usize] = i as u16 + 1;
         }
         Dense { province, regency }
@@ -204,14 +251,12 @@ fn dense() -> &'static Dense {
 
 fn dense_district() -> &'static [u16] {
     DENSE_DISTRICT.get_or_init(|| {
-        let mut district = vec![0u16; t::REGENCY_CODES.len() * 100];
-        for r in 0..t::REGENCY_CODES.len() {
-            let (from, to) = (
-                t::DISTRICT_STARTS[r] as usize,
-                t::DISTRICT_STARTS[r + 1] as usize,
-            );
-            for (j, &s) in t::DISTRICT_SUFFIXES[from..to].iter().enumerate() {
-                district[r * 100 + s as usize] = (from + j) as u16 + 1;
+        let d = districts();
+        let mut district = vec![0u16; t::DISTRICT_COUNTS.len() * 100];
+        for r in 0..t::DISTRICT_COUNTS.len() {
+            let (from, to) = (d.starts[r], d.starts[r + 1]);
+            for (j, &s) in d.suffixes[from..to].iter().enumerate() {
+                district[r * 100 + usize::from(s)] = (from + j) as u16 + 1;
             }
         }
         district
@@ -283,18 +328,19 @@ pub fn district(code: u32) -> Option<Region> {
 pub fn codes(level: Level) -> Vec<u32> {
     match level {
         Level::Province => t::PROVINCE_CODES.to_vec(),
-        Level::Regency => t::REGENCY_CODES.to_vec(),
-        Level::District => (0..t::REGENCY_CODES.len())
-            .flat_map(|r| {
-                let (from, to) = (
-                    t::DISTRICT_STARTS[r] as usize,
-                    t::DISTRICT_STARTS[r + 1] as usize,
-                );
-                t::DISTRICT_SUFFIXES[from..to]
-                    .iter()
-                    .map(move |&s| t::REGENCY_CODES[r] * 100 + u32::from(s))
-            })
-            .collect(),
+        Level::Regency => regency_codes().to_vec(),
+        Level::District => {
+            let d = districts();
+            regency_codes()
+                .iter()
+                .enumerate()
+                .flat_map(|(r, &code)| {
+                    d.suffixes[d.starts[r]..d.starts[r + 1]]
+                        .iter()
+                        .map(move |&s| code * 100 + u32::from(s))
+                })
+                .collect()
+        }
     }
 }
 

@@ -179,6 +179,12 @@ fn district_files_round_trip_and_refuse_what_is_not_theirs() {
 #[test]
 fn district_file_copies_for_the_wasm_tests_are_current() {
     use klinik_nik::regions::district_file;
-    assert_eq!(include_str!("data/districts-35.txt"), district_file(35).unwrap());
-    assert_eq!(include_str!("data/districts-11.txt"), district_file(11).unwrap());
+    assert_eq!(
+        include_str!("data/districts-35.txt"),
+        district_file(35).unwrap()
+    );
+    assert_eq!(
+        include_str!("data/districts-11.txt"),
+        district_file(11).unwrap()
+    );
 }

@@ -183,8 +183,11 @@ def main():
     L.append("// Open Database License (ODbL) 1.0; see data/LICENSE-ODbL.md. This table is a")
     L.append("// derived database and is likewise offered under the ODbL.")
     L.append("//")
-    L.append("// Provinces and regencies: codes (sorted, digits without dots), edition bits,")
-    L.append("// names joined by '\\n' in the same order. Districts: per regency (see below).")
+    L.append("// Provinces: codes (sorted, digits without dots), edition bits, names joined")
+    L.append("// by '\\n' in the same order. Regencies: a count per province and their two")
+    L.append("// digits; districts: a count per regency and each one's two digits minus the")
+    L.append("// previous one's (delta-coded, decoded once by src/regions.rs); then edition")
+    L.append("// bits and names in code order.")
     L.append("")
     def names(ident, rs):
         L.append(f"pub static {ident}_NAMES: &str = concat!(")
@@ -198,12 +201,24 @@ def main():
             L.append("    " + " ".join(f"{v}," for v in values[i:i + per_line]))
         L.append("];")
 
-    for lvl, ident in ((1, "PROVINCE"), (2, "REGENCY")):
-        rs = levels[lvl]
-        array(f"{ident}_CODES", "u32", [r[0] for r in rs], 10)
-        array(f"{ident}_EDITIONS", "u8", [r[2] for r in rs], 30)
-        names(ident, rs)
-        L.append("")
+    # Codes are delta-coded so the wasm carries small, repetitive bytes
+    # (2.2 KB gzip less than u32/u16 arrays): regencies as a count per
+    # province and their two digits; districts (below) as a count per regency
+    # and each one's two digits minus the previous one's in its regency.
+    provinces = levels[1]
+    array("PROVINCE_CODES", "u32", [r[0] for r in provinces], 10)
+    array("PROVINCE_EDITIONS", "u8", [r[2] for r in provinces], 30)
+    names("PROVINCE", provinces)
+    L.append("")
+    regencies = levels[2]
+    counts_per_province = [sum(1 for r in regencies if r[0] // 100 == p[0]) for p in provinces]
+    if sum(counts_per_province) != len(regencies):
+        raise SystemExit("a regency without its province")
+    array("REGENCY_COUNTS", "u8", counts_per_province, 30)
+    array("REGENCY_SUFFIXES", "u8", [r[0] % 100 for r in regencies], 30)
+    array("REGENCY_EDITIONS", "u8", [r[2] for r in regencies], 30)
+    names("REGENCY", regencies)
+    L.append("")
     # Districts are stored per regency: the last two digits only, and where
     # each regency's run starts (index into the district arrays), which keeps
     # the wasm small. Districts are sorted, so each regency's run is contiguous.
@@ -219,8 +234,14 @@ def main():
     starts.append(pos)
     if pos != len(ds):
         raise SystemExit("districts left over after the last regency")
-    array("DISTRICT_STARTS", "u16", starts, 20)
-    array("DISTRICT_SUFFIXES", "u8", [r[0] % 100 for r in ds], 30)
+    steps = []
+    for i in range(len(regency_codes)):
+        prev = 0
+        for d in ds[starts[i]:starts[i + 1]]:
+            steps.append(d[0] % 100 - prev)
+            prev = d[0] % 100
+    array("DISTRICT_COUNTS", "u8", [starts[i + 1] - starts[i] for i in range(len(regency_codes))], 30)
+    array("DISTRICT_STEPS", "u8", steps, 30)
     array("DISTRICT_EDITIONS", "u8", [r[2] for r in ds], 30)
     names("DISTRICT", ds)
     L.append("")
