@@ -5,10 +5,20 @@ import init, { setDistricts } from './pkg/klinik_nik.js';
 
 // District names, one province at a time, when a NIK's first two digits are
 // known (src/web/check/districts.rs asks; the service worker keeps each file).
+// On a first visit the page is not yet under the service worker, so it is
+// asked to keep the file itself.
 self.klinik = {
-  districts: (p) => fetch('districts/' + String(p).padStart(2, '0') + '.txt')
-    .then((r) => (r.ok ? r.text() : undefined), () => undefined)
-    .then((text) => setDistricts(p, text)),
+  districts: (p) => {
+    const file = 'districts/' + String(p).padStart(2, '0') + '.txt';
+    return fetch(file)
+      .then((r) => (r.ok ? r.text() : undefined), () => undefined)
+      .then((text) => {
+        setDistricts(p, text);
+        if (text && 'serviceWorker' in navigator) {
+          navigator.serviceWorker.ready.then((r) => r.active?.postMessage({ keep: file }));
+        }
+      });
+  },
 };
 
 // The wasm download starts after the first paint (or 100 ms, for a hidden
@@ -30,7 +40,20 @@ const loadApp = () => {
       .then((r) => (r.ok ? r.text() : ''))
       .catch(() => '')
       .then(m.setOfficeConfig))
-    .catch(() => document.body.setAttribute('data-app', 'error'));
+    .catch(() => document.body.setAttribute('data-app', 'error'))
+    // The offline copy is made once both modules are here, so the service
+    // worker's install finds them in the browser's cache, not on the network again.
+    .finally(offline);
+};
+
+// Offline after the first visit (www/sw.js); nothing personal is cached.
+// updateViaCache 'none': the update check fetches sw.js and pkg/precache.js
+// past the HTTP cache, so a new build is seen on the next visit even where
+// the host sends Cache-Control (the default lets imported scripts be stale).
+const offline = () => {
+  if ('serviceWorker' in navigator) {
+    navigator.serviceWorker.register('sw.js', { updateViaCache: 'none' }).catch(() => {});
+  }
 };
 
 painted
@@ -39,13 +62,6 @@ painted
     addEventListener('hashchange', loadApp, { once: true });
     if (self.requestIdleCallback) requestIdleCallback(loadApp, { timeout: 2000 });
     else setTimeout(loadApp, 500);
-    // Offline after the first visit (www/sw.js); nothing personal is cached.
-    // updateViaCache 'none': the update check fetches sw.js and pkg/precache.js
-    // past the HTTP cache, so a new build is seen on the next visit even where
-    // the host sends Cache-Control (the default lets imported scripts be stale).
-    if ('serviceWorker' in navigator) {
-      navigator.serviceWorker.register('sw.js', { updateViaCache: 'none' }).catch(() => {});
-    }
   })
   .catch((e) => {
     document.body.setAttribute('data-ready', 'error');

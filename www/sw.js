@@ -36,9 +36,14 @@ self.addEventListener('install', (event) => {
 
 // The desk asks for its files to be kept on its first visit (it was not yet
 // controlled, so its own requests went past this worker).
+// Likewise a district file fetched on the page's first visit ({keep: path}).
 self.addEventListener('message', (event) => {
   if (event.data === 'keep-desk') {
     event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(self.KLINIK_LAZY)));
+  }
+  const keep = event.data && event.data.keep;
+  if (typeof keep === 'string' && DISTRICTS.test(new URL(keep, self.location).pathname)) {
+    event.waitUntil(caches.open(CACHE).then((cache) => cache.add(keep)).catch(() => {}));
   }
 });
 

@@ -177,3 +177,24 @@ test('district names: a province checked online is named offline; one never seen
   assert.equal(await district(page).textContent(), '', 'an unknown district has no name to wait for');
   await context.close();
 });
+
+test('the province typed on the very first visit (before the service worker controls the page) is named offline next time', async () => {
+  const server = await startServer();
+  const { page, context } = await phone(browser);
+  await page.goto(server.url);
+  await page.waitForSelector('body[data-ready="yes"]');
+  assert.equal(await page.evaluate(() => !!navigator.serviceWorker.controller), false, 'a first visit');
+  await page.locator('#nik').fill('3511015003850001');
+  await until(page, () => document.querySelector("[data-seg='dist'] .name").textContent === 'Maesan');
+  await until(page, async () => {
+    const keys = await caches.keys();
+    return keys.length > 0 && !!(await (await caches.open(keys[0])).match('districts/35.txt'));
+  });
+  await context.setOffline(true);
+  server.stop();
+  await page.reload();
+  await page.waitForSelector('body[data-ready="yes"]');
+  await page.locator('#nik').fill('3511015003850001');
+  await until(page, () => document.querySelector("[data-seg='dist'] .name").textContent === 'Maesan');
+  await context.close();
+});
