@@ -165,6 +165,14 @@ fn session() -> Option<Storage> {
     web_sys::window()?.session_storage().ok().flatten()
 }
 
+/// Drops the whole entry, every module's part ("Hapus semua data": even what
+/// a module that failed to load this time kept on an earlier view).
+pub(super) fn forget() {
+    if let Some(s) = session() {
+        let _ = s.remove_item(KEY);
+    }
+}
+
 fn kept() -> Object {
     session()
         .and_then(|s| s.get_item(KEY).ok().flatten())

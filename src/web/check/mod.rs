@@ -415,9 +415,10 @@ impl App {
         self.render_stated();
     }
 
-    /// "Hapus semua data": step 1's fields and what it kept (the `app`
-    /// module empties its own on the same tap), then back to step 1.
+    /// "Hapus semua data": everything kept in this tab, step 1's fields (the
+    /// `app` module empties its own on the same tap), then back to step 1.
     fn clear(&mut self) {
+        super::dom::forget();
         session::KEEP.clear(&self.doc);
         self.render();
         self.render_kk();
