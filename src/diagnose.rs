@@ -343,17 +343,14 @@ pub struct Handoff {
 }
 
 impl Handoff {
-    /// Runs the checks on what step 1 holds.
+    /// Runs the checks on what step 1 holds (each number checked once).
     pub fn new(nik: &str, kk: &str, today: Date) -> Handoff {
-        let given = |s: &str| Some(s.to_owned()).filter(|s| !s.trim().is_empty());
-        let answers = Answers {
-            nik: given(nik),
-            kk: given(kk),
-            ..Answers::default()
-        };
+        let given = |s: &str| !s.trim().is_empty();
+        let nik = Some(nik).filter(|s| given(s)).map(|s| check_nik(s, today));
+        let kk = Some(kk).filter(|s| given(s)).map(|s| check_kk(s, today));
         Handoff {
-            facts: CheckFacts::from_answers(&answers, today),
-            regency: check_nik(nik, today).decoded.regency.map(|r| r.code),
+            facts: CheckFacts::from_reports(nik.as_ref(), kk.as_ref(), &[]),
+            regency: nik.and_then(|r| r.decoded.regency).map(|r| r.code),
         }
     }
 
@@ -368,10 +365,10 @@ impl Handoff {
     /// Reads [`Handoff::encode`]'s string; anything else is "nothing checked".
     pub fn decode(s: &str) -> Handoff {
         let (flags, regency) = s.split_once(':').unwrap_or((s, ""));
-        let bits: Vec<bool> = flags.chars().map(|c| c == '1').collect();
-        if bits.len() != 5 || !flags.chars().all(|c| c == '0' || c == '1') {
+        if flags.len() != 5 || !flags.bytes().all(|c| c == b'0' || c == b'1') {
             return Handoff::default();
         }
+        let bits: Vec<bool> = flags.bytes().map(|c| c == b'1').collect();
         Handoff {
             facts: CheckFacts {
                 nik_given: bits[0],

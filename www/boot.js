@@ -14,7 +14,8 @@ self.klinik = {
       .then((r) => (r.ok ? r.text() : undefined), () => undefined)
       .then((text) => {
         setDistricts(p, text);
-        if (text && 'serviceWorker' in navigator) {
+        // (Under the worker, its fetch handler has kept it already.)
+        if (text && 'serviceWorker' in navigator && !navigator.serviceWorker.controller) {
           navigator.serviceWorker.ready.then((r) => r.active?.postMessage({ keep: file }));
         }
       });

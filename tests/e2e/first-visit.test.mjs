@@ -10,7 +10,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { gzipSync } from 'node:zlib';
-import { startServer, launch, phone, until } from './helpers.mjs';
+import { startServer, launch, phone, until, inCache } from './helpers.mjs';
 
 let server, browser;
 before(async () => { server = await startServer(); browser = await launch(); });
@@ -85,10 +85,7 @@ test('first visit, byte for byte: the first screen and the whole visit', async (
   await page.pdf({ format: 'A4' });
   await page.evaluate(() => navigator.serviceWorker.ready);
   // The service worker's install fetched its offline copy.
-  await until(page, async () => {
-    const keys = await caches.keys();
-    return keys.length > 0 && !!(await (await caches.open(keys[0])).match('pkg/klinik_nik_bg.wasm'));
-  });
+  await until(page, inCache, 'pkg/klinik_nik_bg.wasm');
   const all = await rec.snapshot(false);
   const line = (m) => [...m.entries()].sort((a, b) => b[1].gz9 - a[1].gz9)
     .map(([k, v]) => `${k} ${kb(v.gz9)}`).join(', ');

@@ -95,3 +95,9 @@ export async function until(page, fn, arg, timeout = 30000) {
     await new Promise((r) => setTimeout(r, 100));
   }
 }
+
+/** For `until(page, inCache, path)`: the service worker's cache holds `path` (runs in the page). */
+export const inCache = async (path) => {
+  const keys = await caches.keys();
+  return keys.length > 0 && !!(await (await caches.open(keys[0])).match(path));
+};

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { cpSync, mkdtempSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ROOT, startServer, launch, phone, until } from './helpers.mjs';
+import { ROOT, startServer, launch, phone, until, inCache } from './helpers.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -146,28 +146,35 @@ test('a deployer who edits offices.json without building reaches returning visit
 });
 
 const district = (page) => page.locator("[data-seg='dist'] .name");
+/** Waits until the NIK's district is named `name`. */
+const named = (page, name) => until(page, (n) => document.querySelector("[data-seg='dist'] .name").textContent === n, name);
+
+/** Offline from now on: the server gone, the page loaded again from the service worker. */
+async function offlineReload(context, server, page) {
+  await context.setOffline(true);
+  server.stop();
+  await page.reload();
+  await page.waitForSelector('body[data-ready="yes"]');
+}
 
 test('district names: a province checked online is named offline; one never seen is checked and named later', async () => {
   const server = await startServer();
   const { page, context, requests } = await phone(browser);
   await controlled(page, server.url);
   await page.locator('#nik').fill('3511015003850001');
-  await until(page, () => document.querySelector("[data-seg='dist'] .name").textContent === 'Maesan');
+  await named(page, 'Maesan');
   assert.equal(requests.filter((u) => u.includes('/districts/')).map((u) => new URL(u).pathname).join(), '/districts/35.txt',
     'only the province of the NIK typed is fetched');
 
-  await context.setOffline(true);
-  server.stop();
-  await page.reload();
-  await page.waitForSelector('body[data-ready="yes"]');
+  await offlineReload(context, server, page);
   await page.locator('#nik').fill('3511015003850001');
-  await until(page, () => document.querySelector("[data-seg='dist'] .name").textContent === 'Maesan');
+  await named(page, 'Maesan');
   assert.equal(await page.locator("[data-seg='dist']").getAttribute('data-state'), 'ok');
 
   // Aceh was never opened: its district code is still checked (01 exists,
   // 99 does not), and the name waits for the network.
   await page.locator('#nik').fill('1101014101900001');
-  await until(page, () => document.querySelector("[data-seg='dist'] .name").textContent === 'nama muncul saat ponsel online');
+  await named(page, 'nama muncul saat ponsel online');
   assert.equal(await page.locator("[data-seg='dist']").getAttribute('data-state'), 'ok');
   assert.equal(await page.locator("[data-seg='reg'] .name").textContent(), 'Kabupaten Aceh Selatan');
   assert.equal(await page.locator('#summary').textContent(), 'Format NIK benar.');
@@ -185,16 +192,10 @@ test('the province typed on the very first visit (before the service worker cont
   await page.waitForSelector('body[data-ready="yes"]');
   assert.equal(await page.evaluate(() => !!navigator.serviceWorker.controller), false, 'a first visit');
   await page.locator('#nik').fill('3511015003850001');
-  await until(page, () => document.querySelector("[data-seg='dist'] .name").textContent === 'Maesan');
-  await until(page, async () => {
-    const keys = await caches.keys();
-    return keys.length > 0 && !!(await (await caches.open(keys[0])).match('districts/35.txt'));
-  });
-  await context.setOffline(true);
-  server.stop();
-  await page.reload();
-  await page.waitForSelector('body[data-ready="yes"]');
+  await named(page, 'Maesan');
+  await until(page, inCache, 'districts/35.txt');
+  await offlineReload(context, server, page);
   await page.locator('#nik').fill('3511015003850001');
-  await until(page, () => document.querySelector("[data-seg='dist'] .name").textContent === 'Maesan');
+  await named(page, 'Maesan');
   await context.close();
 });

@@ -218,12 +218,6 @@ pub fn start() {
     l.push(EventListener::new(&doc, STEP1_EVENT, |_| {
         with_app(|app| app.heard_from_step1())
     }));
-    if let Some(w) = web_sys::window() {
-        // Landing on "Lapor" shows the report as it is now.
-        l.push(EventListener::new(&w, "hashchange", |_| {
-            with_app(|app| app.render_report())
-        }));
-    }
     on(&doc, &mut l, "diagnose-btn", "click", |app| {
         app.diagnosed = true;
         app.render_diagnosis();

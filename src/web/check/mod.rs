@@ -343,10 +343,8 @@ pub fn start() {
     on(&doc, &mut l, "nik", "input", |app| {
         districts::retry();
         app.group_digits("nik");
-        app.render();
+        app.redraw();
         app.clear_next_problem();
-        app.render_kk();
-        app.render_stated();
         app.announce();
     });
     on(&doc, &mut l, "lang", "click", |app| {
@@ -395,9 +393,7 @@ pub fn start() {
     // A NIK or KK typed while the wasm was still on its way is grouped and checked now.
     app.group_digits("nik");
     app.group_digits("kk");
-    app.render();
-    app.render_kk();
-    app.render_stated();
+    app.redraw();
     app.announce();
     app.show_step_from_hash(false);
     if let Some(body) = app.doc.body() {
@@ -407,12 +403,17 @@ pub fn start() {
 }
 
 impl App {
-    /// Every text of step 1 again, in the current language.
-    fn rerender_all(&self) {
-        self.translate();
+    /// The NIK, the KK number and the comparison with stated data, drawn again.
+    fn redraw(&self) {
         self.render();
         self.render_kk();
         self.render_stated();
+    }
+
+    /// Every text of step 1 again, in the current language.
+    fn rerender_all(&self) {
+        self.translate();
+        self.redraw();
     }
 
     /// "Hapus semua data": everything kept in this tab, step 1's fields (the
@@ -420,9 +421,7 @@ impl App {
     fn clear(&mut self) {
         super::dom::forget();
         session::KEEP.clear(&self.doc);
-        self.render();
-        self.render_kk();
-        self.render_stated();
+        self.redraw();
         self.announce();
         set_text(&self.doc, "clear-status", text("cleared", self.lang));
         if let Some(w) = web_sys::window() {
