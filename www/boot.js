@@ -61,7 +61,9 @@ painted
   .then(() => init())
   .then(() => {
     addEventListener('hashchange', loadApp, { once: true });
-    if (self.requestIdleCallback) requestIdleCallback(loadApp, { timeout: 2000 });
+    // Opened (or brought back after the phone dropped the tab) on step 2 or 3.
+    if (/^#(apa|lapor)$/.test(location.hash)) loadApp();
+    else if (self.requestIdleCallback) requestIdleCallback(loadApp, { timeout: 2000 });
     else setTimeout(loadApp, 500);
   })
   .catch((e) => {

@@ -139,7 +139,8 @@ test('the killed-tab story: everything comes back on the same step; after cleari
   assert.match(await page.locator('#clear ~ .hint').textContent(), /disimpan sementara di tab ini saja/);
   // The phone discards the tab while she is in WhatsApp; she comes back.
   await page.reload();
-  await page.waitForSelector('body[data-ready="yes"]');
+  // Steps 2 and 3 show a loading line until their module is here, then her answers.
+  await page.waitForSelector('body[data-ready="yes"][data-app="ready"]');
   assert.ok(await page.locator('#act-title').isVisible(), 'the same step');
   assert.equal(await page.getByLabel('Nama lengkap (sesuai KTP-el)').inputValue(), 'Siti Aminah');
   assert.equal(await page.locator('#wa-text').inputValue(), before);
