@@ -140,7 +140,7 @@ wasm_module() {
 # The PNG icons are only for installing (fetched by the browser when it
 # offers that, online): not in the first visit's offline copy (3.4 KB gzip).
 PRECACHE=(index.html style.css boot.js sw.js manifest.webmanifest icon.svg
-  offices.json pkg/klinik_nik.js pkg/klinik_nik_bg.wasm pkg/app.js pkg/app_bg.wasm)
+  offices.json pkg/klinik_nik.js pkg/klinik_nik_bg.wasm app.css pkg/app.js pkg/app_bg.wasm)
 # The desk's files: not precached (citizens never need them); the service
 # worker keeps them once the desk has been opened, and from then on with
 # every new build.

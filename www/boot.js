@@ -33,10 +33,20 @@ const painted = new Promise((done) => {
 // Steps 2 and 3: when the browser is idle after step 1, or at once when the
 // citizen moves on. Until then those steps show a loading line; if it fails,
 // they say so and step 1 keeps working (style.css, body[data-app]).
+// Their stylesheet, their glue and their wasm are fetched together; the
+// module starts once its rules are in, so its controls never show unstyled.
 let app;
+const stylesheet = () => new Promise((done, fail) => {
+  const link = document.createElement('link');
+  link.rel = 'stylesheet';
+  link.href = 'app.css';
+  link.onload = done;
+  link.onerror = fail;
+  document.head.append(link);
+});
 const loadApp = () => {
-  app ??= import('./pkg/app.js')
-    .then((m) => m.default().then(() => m))
+  app ??= Promise.all([import('./pkg/app.js'), fetch('pkg/app_bg.wasm'), stylesheet()])
+    .then(([m, wasm]) => m.default({ module_or_path: wasm }).then(() => m))
     .then((m) => fetch('offices.json', { cache: 'no-cache' })
       .then((r) => (r.ok ? r.text() : ''))
       .catch(() => '')

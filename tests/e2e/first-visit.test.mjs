@@ -64,7 +64,7 @@ test('first visit, byte for byte: the first screen and the whole visit', async (
   // once step 1 is on screen, never before it) is held until it is counted.
   let release;
   const held = new Promise((r) => { release = r; });
-  await page.route('**/pkg/app*', async (route) => { await held; await route.continue(); });
+  await page.route(/\/(pkg\/app[^/]*|app\.css)$/, async (route) => { await held; await route.continue(); });
   await page.goto(server.url);
   await page.waitForSelector('body[data-ready="yes"]');
   await page.locator('#nik').fill('3511015003850001');
@@ -73,7 +73,7 @@ test('first visit, byte for byte: the first screen and the whole visit', async (
   await page.locator('[data-seg="dist"] .name').getByText('Maesan').waitFor();
   const first = await rec.snapshot(true);
   assert.ok(first.has('/districts/35.txt'), 'the province file is part of the first screen');
-  assert.ok(!first.has('/pkg/app_bg.wasm'), 'steps 2 and 3 are not');
+  assert.ok(!first.has('/pkg/app_bg.wasm') && !first.has('/app.css'), 'steps 2 and 3 are not');
   release();
   await page.getByRole('button', { name: 'Lanjut: Apa yang terjadi?' }).click();
   await page.getByRole('radio', { name: 'BPJS Kesehatan', exact: true }).check();

@@ -204,6 +204,24 @@ fn read_handoff(doc: &Document) -> Handoff {
         .unwrap_or_default()
 }
 
+/// Steps 2 and 3's controls come with this module rather than in index.html,
+/// so the first screen does not carry them: constant markup (never anything
+/// typed), put before each section's `.nav-buttons`; its words are set by
+/// `translate` from [`text`], the one place they are written.
+fn insert_controls(doc: &Document) {
+    if by_id(doc, "diagnosis").is_some() {
+        return;
+    }
+    for (section, markup) in [
+        ("diagnose", include_str!("diagnose.html")),
+        ("act", include_str!("act.html")),
+    ] {
+        if let Ok(Some(nav)) = doc.query_selector(&format!("#{section} > .nav-buttons")) {
+            let _ = nav.insert_adjacent_html("beforebegin", markup);
+        }
+    }
+}
+
 /// Wires steps 2 and 3 if the page has them; does nothing elsewhere (tests).
 #[wasm_bindgen(start)]
 pub fn start() {
@@ -213,6 +231,7 @@ pub fn start() {
     if by_id(&doc, "diagnose").is_none() {
         return;
     }
+    insert_controls(&doc);
     let mut l = Vec::new();
     // Step 1 changed the NIK, the KK number or the language.
     l.push(EventListener::new(&doc, STEP1_EVENT, |_| {
