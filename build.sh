@@ -178,12 +178,13 @@ gz_total() {
 }
 
 # Ratchets, gzip bytes: a little above what the site weighs now, so any
-# growth fails the build (2026-11-28, after the split into step 1's module
-# and steps 2 and 3's, built with build-std, region codes delta-coded: first
-# screen 64.4 KiB with the largest province file, the citizens' whole site 149.0 KiB). The light-first-visit issue's goals
-# (first screen 50 KB, first visit 100 KB) are printed beside them: not met yet.
-BUDGET_FIRST_GZ=68608
-BUDGET_TOTAL_GZ=157696
+# growth fails the build (2026-11-28, after steps 2 and 3's CSS and markup
+# moved into their own files, the glue minified and talc: first screen
+# 59.4 KiB with the largest province file, the citizens' whole site
+# 144.8 KiB). The light-first-visit issue's goals (first screen 50 KB, first
+# visit 100 KB) are printed beside them: not met yet.
+BUDGET_FIRST_GZ=62464
+BUDGET_TOTAL_GZ=151552
 GOAL_FIRST_GZ=51200
 GOAL_VISIT_GZ=102400
 
