@@ -117,3 +117,22 @@ test("index.html's own text (shown before the wasm runs) is exactly Rust's Indon
   assert.deepEqual(all.filter(([, t]) => !t.trim()), [], 'an element without its text');
   await context.close();
 });
+
+test('the NIK and KK fields show the whole grouped number in a fixed-width font, at 360 px and at 320 px with larger text', async () => {
+  for (const [viewport, scale] of [[NARROW, '100%'], [{ width: 320, height: 640 }, '125%']]) {
+    const { page, context } = await openReady(browser, server.url, null, viewport);
+    await page.evaluate((s) => { document.documentElement.style.fontSize = s; }, scale);
+    await page.locator('#nik').fill('3511015003850001');
+    await page.locator('#kk').fill('3511012003150007');
+    const fields = await page.locator('#nik, #kk').evaluateAll((els) => els.map((e) => {
+      const s = getComputedStyle(e);
+      return { id: e.id, value: e.value, mono: /monospace/.test(s.fontFamily), fits: e.scrollWidth <= e.clientWidth, px: parseFloat(s.fontSize) };
+    }));
+    for (const f of fields) {
+      assert.ok(f.mono, `${f.id} at ${viewport.width} px: a fixed-width font, so 0 and O look apart`);
+      assert.ok(f.fits, `${f.id} at ${viewport.width} px, text ${scale}: "${f.value}" does not fit its field`);
+      assert.ok(f.px >= 16, `${f.id}: ${f.px} px`);
+    }
+    await context.close();
+  }
+});
