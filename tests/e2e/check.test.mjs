@@ -136,3 +136,29 @@ test('the NIK and KK fields show the whole grouped number in a fixed-width font,
     await context.close();
   }
 });
+
+test('at 360 px, in both languages, no word in the segment boxes is broken across lines', async () => {
+  const { page, context } = await openReady(browser, server.url, null, NARROW);
+  // Each word (split at spaces and at zero-width spaces) must sit on one line.
+  const broken = () => page.locator('.segments .label, .segments .name').evaluateAll((els) => els.flatMap((el) => {
+    const out = [];
+    for (const node of el.childNodes) {
+      if (node.nodeType !== Node.TEXT_NODE) continue;
+      for (const m of node.data.matchAll(/[^\s\u200b]+/g)) {
+        const r = document.createRange();
+        r.setStart(node, m.index);
+        r.setEnd(node, m.index + m[0].length);
+        const lines = new Set([...r.getClientRects()].map((q) => Math.round(q.top)));
+        if (lines.size > 1) out.push(m[0]);
+      }
+    }
+    return out;
+  }));
+  await page.locator('#nik').fill('3511015003850001');
+  await page.locator('[data-seg="dist"] .name').getByText('Maesan').waitFor();
+  assert.deepEqual(await broken(), [], 'Indonesian');
+  await page.locator('#lang').click();
+  await page.locator('[data-seg="reg"] .label').getByText(/Regency/).waitFor();
+  assert.deepEqual(await broken(), [], 'English');
+  await context.close();
+});
