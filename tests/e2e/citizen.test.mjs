@@ -58,7 +58,9 @@ test('the moved story: NIK from Bondowoso, KK now in Surabaya, the bank says the
   assert.equal(await page.locator('#diagnosis .cause.top').getAttribute('data-cause'), 'E');
   await page.getByRole('link', { name: 'Lanjut: Lapor' }).click();
   // The NIK's region is not where her KK is now: the page asks before choosing.
+  // (A link: the step changes on the hashchange that follows the tap, so wait for it.)
   const search = page.getByLabel('Di kabupaten/kota mana alamat KK Anda sekarang?');
+  await search.waitFor({ timeout: 5000 });
   assert.ok(await search.isVisible(), 'the question is open');
   assert.equal(await page.locator('#office-contact').getAttribute('data-regency'), '');
   assert.match(await page.locator('#office-contact').textContent(), /belum dipilih/);
@@ -167,6 +169,7 @@ test('landing on #lapor with nothing typed says what is missing, not a report of
   assert.ok(await page.locator('#report-area').isHidden());
   assert.ok(!(await page.locator('#act').innerText()).includes('(belum diisi)'));
   await page.getByRole('link', { name: 'Ke langkah 1: Cek NIK' }).click();
+  await page.locator('#nik').waitFor({ timeout: 5000 });
   assert.ok(await page.locator('#nik').isVisible());
   await context.close();
 });

@@ -169,15 +169,20 @@ impl App {
         let shown = value(&doc, "wa-text");
         if let Some(a) = by_id(&doc, "wa-link") {
             let _ = a.set_attribute("href", &wa_link(number, &shown));
-            let label = match (national, number) {
-                (false, Some(n)) => format!(
-                    "{} ({})",
-                    text("wa-send-office", self.lang),
-                    crate::phone::display(n)
+            let (label, shown_number) = match (national, number) {
+                (false, Some(n)) => (text("wa-send-office", self.lang), crate::phone::display(n)),
+                _ => (
+                    text("wa-send-national", self.lang),
+                    crate::diagnose::HALO_DUKCAPIL_WHATSAPP.to_string(),
                 ),
-                _ => text("wa-send-national", self.lang).to_string(),
             };
-            a.set_text_content(Some(&label));
+            // The number in one piece on a narrow screen (a line never
+            // breaks at one of its hyphens); one inline box, as the button
+            // is a flex box.
+            a.set_text_content(None);
+            if let Some(inner) = add(&doc, &a, "span", "", &format!("{label} ")) {
+                add(&doc, &inner, "span", "nowrap", &format!("({shown_number})"));
+            }
         }
         set_text(
             &doc,
