@@ -1,7 +1,7 @@
 // A citizen on a phone (Pixel 5 size; one test at 360 px) types NIKs into the first page and reads what it says.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launch, openReady, SHOTS, NARROW } from './helpers.mjs';
+import { startServer, launch, openReady, linesOf, SHOTS, NARROW } from './helpers.mjs';
 
 let server, browser;
 before(async () => { server = await startServer(); browser = await launch(); });
@@ -140,20 +140,8 @@ test('the NIK and KK fields show the whole grouped number in a fixed-width font,
 test('at 360 px, in both languages, no word in the segment boxes is broken across lines', async () => {
   const { page, context } = await openReady(browser, server.url, null, NARROW);
   // Each word (split at spaces and at zero-width spaces) must sit on one line.
-  const broken = () => page.locator('.segments .label, .segments .name').evaluateAll((els) => els.flatMap((el) => {
-    const out = [];
-    for (const node of el.childNodes) {
-      if (node.nodeType !== Node.TEXT_NODE) continue;
-      for (const m of node.data.matchAll(/[^\s\u200b]+/g)) {
-        const r = document.createRange();
-        r.setStart(node, m.index);
-        r.setEnd(node, m.index + m[0].length);
-        const lines = new Set([...r.getClientRects()].map((q) => Math.round(q.top)));
-        if (lines.size > 1) out.push(m[0]);
-      }
-    }
-    return out;
-  }));
+  const broken = async () => (await linesOf(page.locator('.segments .label, .segments .name'), /[^\s\u200b]+/g))
+    .filter(([, lines]) => lines > 1).map(([word]) => word);
   await page.locator('#nik').fill('3511015003850001');
   await page.locator('[data-seg="dist"] .name').getByText('Maesan').waitFor();
   assert.deepEqual(await broken(), [], 'Indonesian');

@@ -101,3 +101,24 @@ export const inCache = async (path) => {
   const keys = await caches.keys();
   return keys.length > 0 && !!(await (await caches.open(keys[0])).match(path));
 };
+
+/**
+ * Each match of `pattern` (a global RegExp) in the text under the elements of
+ * `locator`, with the number of lines it sits on: 1 unless a line break
+ * splits it. (A Range over the text node that holds it.)
+ */
+export function linesOf(locator, pattern) {
+  return locator.evaluateAll((els, [source, flags]) => els.flatMap((el) => {
+    const out = [];
+    const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+    for (let node; (node = walker.nextNode());) {
+      for (const m of node.data.matchAll(new RegExp(source, flags))) {
+        const r = document.createRange();
+        r.setStart(node, m.index);
+        r.setEnd(node, m.index + m[0].length);
+        out.push([m[0], new Set([...r.getClientRects()].map((q) => Math.round(q.top))).size]);
+      }
+    }
+    return out;
+  }), [pattern.source, pattern.flags]);
+}
