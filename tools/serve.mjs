@@ -10,7 +10,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, sep } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
-const [dir = 'www', port = '8000'] = process.argv.slice(2);
+const [dir = 'target/site', port = '8000'] = process.argv.slice(2);
 const root = normalize(dir + sep);
 
 const TYPES = {

@@ -6,7 +6,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
-import { ROOT, SHOTS, startServer, launch, phone, until, NARROW } from './helpers.mjs';
+import { ROOT, SITE, SHOTS, startServer, launch, phone, until, NARROW } from './helpers.mjs';
 
 const LIST = readFileSync(ROOT + 'tests/data/desk-list.tsv', 'utf8');
 const EXPECTED = readFileSync(ROOT + 'tests/data/desk-list-expected.csv');
@@ -122,7 +122,7 @@ test('English by the same switch; columns changed by hand; a list without a head
   await page.waitForFunction(() => /^Baris 1/.test(document.querySelector('.vt-row')?.textContent || ''));
   assert.equal(await page.locator('h2').textContent(), 'Cek banyak NIK sekaligus');
   // The same Content-Security-Policy, word for word, on both pages.
-  const csp = (file) => readFileSync(ROOT + 'www/' + file, 'utf8').match(/http-equiv="Content-Security-Policy" content="([^"]+)"/)[1];
+  const csp = (file) => readFileSync(SITE + file, 'utf8').match(/http-equiv="Content-Security-Policy" content="([^"]+)"/)[1];
   assert.equal(csp('desk.html'), csp('index.html'));
   assert.match(csp('desk.html'), /default-src 'none'.*connect-src 'self'.*worker-src 'self'/);
   await context.close();
@@ -313,7 +313,7 @@ test('the citizens\' page links to the desk, and never downloads it', async () =
   await page.waitForSelector('body[data-ready="yes"]');
   assert.equal(await page.locator('h2').textContent(), 'Cek banyak NIK sekaligus');
   // The same Content-Security-Policy, word for word, on both pages.
-  const csp = (file) => readFileSync(ROOT + 'www/' + file, 'utf8').match(/http-equiv="Content-Security-Policy" content="([^"]+)"/)[1];
+  const csp = (file) => readFileSync(SITE + file, 'utf8').match(/http-equiv="Content-Security-Policy" content="([^"]+)"/)[1];
   assert.equal(csp('desk.html'), csp('index.html'));
   assert.match(csp('desk.html'), /default-src 'none'.*connect-src 'self'.*worker-src 'self'/);
   await context.close();

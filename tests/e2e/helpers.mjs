@@ -1,5 +1,5 @@
-// Shared set-up for the end-to-end tests: a static server for www/ (gzip, like a host) and
-// Debian's Chromium driven by playwright-core at a phone viewport.
+// Shared set-up for the end-to-end tests: a static server for the built site, target/site/
+// (gzip, like a host), and Debian's Chromium driven by playwright-core at a phone viewport.
 import { spawn } from 'node:child_process';
 import { createServer } from 'node:net';
 import { mkdirSync } from 'node:fs';
@@ -18,7 +18,9 @@ function freePort() {
   });
 }
 
-export async function startServer(dir = ROOT + 'www') {
+export const SITE = ROOT + 'target/site/';
+
+export async function startServer(dir = SITE) {
   const port = await freePort();
   // tools/serve.mjs: gzip, ETag and types like a real static host (own process,
   // so a test's synchronous work never stalls it).

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { cpSync, mkdtempSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ROOT, startServer, launch, phone, until, inCache } from './helpers.mjs';
+import { SITE, startServer, launch, phone, until, inCache } from './helpers.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -49,7 +49,7 @@ test('after one visit the whole flow works with the network off', async () => {
 
 test('a new build is picked up on the next visit; an open session keeps working', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'site-'));
-  cpSync(ROOT + 'www', dir, { recursive: true });
+  cpSync(SITE, dir, { recursive: true });
   const server = await startServer(dir);
   const { page, context } = await phone(browser);
   await controlled(page, server.url);
@@ -125,7 +125,7 @@ test('a new build is picked up on the next visit; an open session keeps working'
 
 test('a deployer who edits offices.json without building reaches returning visitors', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'site-'));
-  cpSync(ROOT + 'www', dir, { recursive: true });
+  cpSync(SITE, dir, { recursive: true });
   const server = await startServer(dir);
   const { page, context } = await phone(browser);
   await controlled(page, server.url);
