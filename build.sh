@@ -138,13 +138,15 @@ assemble_site() {
 }
 
 # One wasm module: cargo build, wasm-bindgen (as pkg/NAME.js + NAME_bg.wasm), wasm-opt.
-# WASM_STD=1: with the pinned nightly, std rebuilt with panic=immediate-abort.
+# WASM_STD=1: with the pinned nightly, std rebuilt with panic=immediate-abort,
+# and -Zlocation-detail=none: no source paths for panics that can only abort
+# (step 1 0.24 KB gzip lighter, measured 2026-11-28).
 wasm_module() {
   local name=$1 profile=$2 dir=$3; shift 3
   local out=${WASM_OUT:-www/pkg} ts=--no-typescript
   [ -n "${WASM_TS:-}" ] && ts=--typescript
   if [ -n "${WASM_STD:-}" ]; then
-    RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort" cargo "+$NIGHTLY" build \
+    RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort -Zlocation-detail=none" cargo "+$NIGHTLY" build \
       -Z build-std=std,panic_abort --profile "$profile" --target "$TARGET" --lib --target-dir "$dir" "$@"
   else
     cargo build --profile "$profile" --target "$TARGET" --lib --target-dir "$dir" "$@"
