@@ -193,11 +193,13 @@ write_precache() {
   local version f list='"./"'
   local lazy='' sep=''
   version=$(cd "$SITE" && cat "${PRECACHE[@]}" "${LAZY[@]}" districts/*.txt | sha256sum | cut -c1-16)
-  for f in "${PRECACHE[@]}"; do list+=", \"$f\""; done
+  # index.html is the page "./" already caches (sw.js answers either URL with
+  # it): listed once, so a first visit does not download the page twice.
+  for f in "${PRECACHE[@]}"; do [ "$f" = index.html ] || list+=", \"$f\""; done
   for f in "${LAZY[@]}"; do lazy+="$sep\"$f\""; sep=', '; done
   printf '// Written by ./build.sh: the service worker'"'"'s cache version and file lists.\nself.KLINIK_VERSION = "%s";\nself.KLINIK_FILES = [%s];\nself.KLINIK_LAZY = [%s];\n' \
     "$version" "$list" "$lazy" > "$SITE/pkg/precache.js"
-  echo "service worker cache: klinik-nik-$version (${#PRECACHE[@]} files + ./)"
+  echo "service worker cache: klinik-nik-$version (./ and $((${#PRECACHE[@]} - 1)) files)"
 }
 
 gz_total() {

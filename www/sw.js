@@ -68,8 +68,10 @@ self.addEventListener('fetch', (event) => {
       .catch(() => caches.open(CACHE).then((cache) => cache.match(request, { ignoreSearch: true, ignoreVary: true }))));
     return;
   }
+  // The page is cached once, as "./": a link to index.html gets the same copy.
+  const page = url.pathname.endsWith('/index.html') ? './' : request;
   event.respondWith(caches.open(CACHE).then((cache) => cache
-    .match(request, { ignoreSearch: true, ignoreVary: true })
+    .match(page, { ignoreSearch: true, ignoreVary: true })
     .then((hit) => hit || fetch(request).then((response) => {
       if (response.ok && kept(url.pathname)) cache.put(url.pathname, response.clone());
       return response;

@@ -43,6 +43,12 @@ test('after one visit the whole flow works with the network off', async () => {
   const pdf = await page.pdf({ format: 'A4' });
   assert.ok(pdf.length > 1000, 'the slip prints offline');
   assert.equal(await page.locator('#slip svg.slip-qr path').count(), 1);
+  // The page is cached once, as "./"; a bookmark or link to index.html opens it too.
+  await page.emulateMedia({ media: 'screen' });
+  await page.goto(server.url + 'index.html');
+  await page.waitForSelector('body[data-ready="yes"]');
+  await page.locator('#nik').fill('3511015003850001');
+  assert.equal(await page.locator('#summary').textContent(), 'Format NIK benar.');
   assert.deepEqual(problems.filter((p) => !p.includes('offices.json')), []);
   await context.close();
 });
