@@ -122,19 +122,14 @@ build_site() {
   size_report
 }
 
-# target/site/: a copy of www/ with the hand-written JS and CSS minified by
-# esbuild (comments and spaces out, no bundling, no syntax lowered; the wasm
-# glue in pkg/ is minified as it is built, the public module in core/ stays
-# readable). Measured 2026-11-28, gzip -9: boot.js 1793 -> 838 B, style.css
-# 2752 -> 2289, app.css 2144 -> 1894, sw.js 1600 -> 793.
+# target/site/: a copy of www/ with the hand-written JS and CSS minified (the
+# wasm glue in pkg/ is minified as it is built). Measured 2026-11-28, gzip -9:
+# boot.js 1793 -> 838 B, style.css 2752 -> 2289, app.css 2144 -> 1894, sw.js
+# 1600 -> 793.
 assemble_site() {
-  local f
   rm -rf "$SITE" && mkdir -p "$SITE"
   cp -R www/. "$SITE/"
-  for f in "$SITE"/*.js "$SITE"/*.css; do
-    node_modules/.bin/esbuild "$f" --minify --log-level=warning --outfile="$f.min"
-    mv "$f.min" "$f"
-  done
+  minify "$SITE" "$SITE"/*.js "$SITE"/*.css
 }
 
 # One wasm module: cargo build, wasm-bindgen (as pkg/NAME.js + NAME_bg.wasm), wasm-opt.
@@ -153,26 +148,29 @@ wasm_module() {
   fi
   wasm-bindgen --target web "$ts" --out-dir "$out" --out-name "$name" \
     "$dir/$TARGET/$profile/klinik_nik.wasm"
-  # The pages' glue, minified (esbuild, no bundling: the module's exports and
-  # the wasm's import names stay): klinik_nik.js 5.3 -> 4.1 KB gzip, app.js
-  # 5.5 -> 4.2 (measured 2026-11-28). The public module (www/core/) is left
-  # readable for the sites that read it.
-  if [ "$out" = www/pkg ]; then
-    node_modules/.bin/esbuild "$out/$name.js" --minify --log-level=warning --outfile="$out/$name.min.js"
-    mv "$out/$name.min.js" "$out/$name.js"
-  fi
   # --converge and the strip flags: 0.45 KB gzip less than -Oz alone (measured 2026-11-28).
   node_modules/.bin/wasm-opt -Oz --converge --strip-debug --strip-producers \
     --enable-bulk-memory --enable-nontrapping-float-to-int \
     --enable-sign-ext --enable-mutable-globals \
     "$out/${name}_bg.wasm" -o "$out/${name}_bg.wasm"
-  # The names the wasm and its glue share (import and internal export names
-  # with wasm-bindgen's hashes), shortened in both: step 1 45.1 + 2.8 KB gzip
-  # instead of 46.9 + 4.1, steps 2 and 3 75.8 + 2.8 instead of 78.1 + 4.2
-  # (measured 2026-11-28). The public module keeps its readable names.
+  # The pages' modules only (the public one in www/core/ stays readable for
+  # the sites that read it): the glue minified, klinik_nik.js 5.3 -> 4.1 KB
+  # gzip, app.js 5.5 -> 4.2; then the names the wasm and its glue share
+  # (import and internal export names with wasm-bindgen's hashes) shortened in
+  # both: step 1 45.1 + 2.8 KB instead of 46.9 + 4.1, steps 2 and 3 75.8 + 2.8
+  # instead of 78.1 + 4.2 (measured 2026-11-28).
   if [ "$out" = www/pkg ]; then
+    minify "$out" "$out/$name.js"
     node tools/short_names.mjs "$out/${name}_bg.wasm" "$out/$name.js"
   fi
+}
+
+# minify DIR FILE...: each FILE (JS or CSS, in DIR) minified in place by
+# esbuild: comments and spaces out, no bundling, no syntax lowered, so the
+# names a module exports and imports stay.
+minify() {
+  local dir=$1; shift
+  node_modules/.bin/esbuild "$@" --minify --log-level=warning --allow-overwrite --outdir="$dir"
 }
 
 # The files the service worker precaches: everything the flow needs offline.
