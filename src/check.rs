@@ -300,6 +300,15 @@ fn check_region(d: &Digits, subject: Subject, issues: &mut Vec<Issue>, out: &mut
     }
     let dis = d.num(0..6);
     match regions::district(dis) {
+        // Below a regency code older than 2013 no district list exists: the
+        // district cannot be checked, which says nothing against the NIK.
+        None if r.editions.newest() == regions::Edition::Pre2013 => issues.push(issue(
+            subject,
+            Rule::DistrictUnknown,
+            Severity::Note,
+            Some(Span::digits(4, 6)),
+            Detail::Code(dis),
+        )),
         None => issues.push(issue(
             subject,
             Rule::DistrictUnknown,

@@ -367,6 +367,16 @@ fn message(i: &Issue, lang: Lang) -> String {
             "Digits 3\u{2013}4 ({:02}) are not a regency or city of {} in any edition of the region codes. Probably a typo.",
             code(d) % 100, region_name(code(d) / 100, Level::Province)
         ),
+        (Rule::DistrictUnknown, _) if pre2013(code(d) / 100) => match lang {
+            Id => format!(
+                "Angka 5\u{2013}6 ({:02}) adalah kecamatan dalam kode lama {}. Daftar kecamatan kode lama itu tidak ada di data kami, jadi dua angka ini tidak bisa diperiksa. Cocokkan saja dengan KTP-el Anda.",
+                code(d) % 100, regions::dotted(code(d) / 100, Level::Regency)
+            ),
+            En => format!(
+                "Digits 5\u{2013}6 ({:02}) are a district under the older code {}. That code's district list is not in our data, so these two digits cannot be checked. Just compare them with your KTP-el.",
+                code(d) % 100, regions::dotted(code(d) / 100, Level::Regency)
+            ),
+        },
         (Rule::DistrictUnknown, Id) => format!(
             "Angka 5\u{2013}6 ({:02}) tidak ditemukan sebagai kecamatan di {} dalam data kode wilayah kami. Ini belum tentu salah: beberapa kode kecamatan yang hanya berlaku sebentar pada 2022 tidak ada di data kami. Cocokkan saja dengan KTP-el Anda.",
             code(d) % 100, region_name(code(d) / 100, Level::Regency)
@@ -508,6 +518,12 @@ fn message(i: &Issue, lang: Lang) -> String {
             }
         }
     }
+}
+
+/// A regency code only the before-2013 edition has (no district list).
+fn pre2013(regency: u32) -> bool {
+    regions::editions(regency, Level::Regency)
+        .is_some_and(|e| e.newest() == regions::Edition::Pre2013)
 }
 
 fn count(d: &Detail) -> usize {

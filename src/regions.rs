@@ -23,6 +23,9 @@ pub enum Level {
 /// One edition of the region-code tables (see the generated table's header).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Edition {
+    /// Before 2013: the Kalimantan Timur codes of the five regencies that
+    /// UU 20/2012 moved to Kalimantan Utara (`data/historical_regions.toml`).
+    Pre2013,
     /// Before 2022: Permendagri 137/2017 and 72/2019 era, 34 provinces.
     Pre2022,
     /// Kepmendagri 100.1.1-6117/2022, 37 provinces (before Papua Barat Daya).
@@ -34,7 +37,8 @@ pub enum Edition {
 }
 
 impl Edition {
-    const ALL: [Edition; 4] = [
+    const ALL: [Edition; 5] = [
+        Edition::Pre2013,
         Edition::Pre2022,
         Edition::Y2022a,
         Edition::Y2022b,
@@ -49,6 +53,12 @@ impl Edition {
     pub fn label(self, lang: crate::Lang) -> &'static str {
         use crate::Lang::*;
         match (self, lang) {
+            (Edition::Pre2013, Id) => {
+                "kode wilayah Kalimantan Timur sebelum Provinsi Kalimantan Utara (UU 20/2012)"
+            }
+            (Edition::Pre2013, En) => {
+                "Kalimantan Timur region codes before the province of Kalimantan Utara (UU 20/2012)"
+            }
             (Edition::Pre2022, Id) => "kode wilayah sebelum 2022 (34 provinsi)",
             (Edition::Pre2022, En) => "region codes before 2022 (34 provinces)",
             (Edition::Y2022a, Id) => "Kepmendagri 100.1.1-6117/2022 (37 provinsi)",
@@ -66,6 +76,7 @@ impl Edition {
     /// use: the next edition replaced it (pre-2022 codes lasted into 2022).
     pub fn used_until(self) -> u16 {
         match self {
+            Edition::Pre2013 => 2012,
             Edition::Pre2022 => 2022,
             Edition::Y2022a | Edition::Y2022b => 2025,
             Edition::Y2025 => 9999,
@@ -91,7 +102,7 @@ impl Editions {
             .iter()
             .rev()
             .find(|e| self.contains(**e))
-            .unwrap_or(&Edition::Pre2022)
+            .unwrap_or(&Edition::Pre2013)
     }
 }
 

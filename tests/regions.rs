@@ -188,3 +188,93 @@ fn district_file_copies_for_the_wasm_tests_are_current() {
         district_file(11).unwrap()
     );
 }
+
+/// Kalimantan Utara was made from Kalimantan Timur by UU 20/2012: people first
+/// registered there before carry 64.xx for life. Each old code is accepted with
+/// a note that names today's regency, and step 3's office is today's.
+#[test]
+fn kalimantan_utara_before_2013() {
+    use klinik_nik::{check_nik, date::Date, offices, Lang, Rule, Severity};
+    let today = Date::new(2026, 12, 3).unwrap();
+    let cases = [
+        (6404, "Kabupaten Bulungan", 6501),
+        (6405, "Kabupaten Malinau", 6502),
+        (6406, "Kabupaten Nunukan", 6503),
+        (6410, "Kabupaten Tana Tidung", 6504),
+        (6473, "Kota Tarakan", 6571),
+    ];
+    for (old, name, now) in cases {
+        let r = regions::regency(old).unwrap_or_else(|| panic!("{old} missing"));
+        assert_eq!(r.name, name);
+        assert!(!r.editions.is_current());
+        assert_eq!(r.editions.newest(), Edition::Pre2013);
+        assert_eq!(regions::regency(now).unwrap().name, name, "{now}");
+        assert_eq!(offices::current_regency_for(old), Some(now), "{old}");
+
+        let nik = format!("{old}010101900001");
+        let report = check_nik(&nik, today);
+        assert!(report.is_valid(), "{nik}: {:?}", report.issues);
+        assert!(
+            report.issues.iter().all(|i| i.severity == Severity::Note),
+            "{nik}: only notes, got {:?}",
+            report.issues
+        );
+        let old_note = report
+            .issues
+            .iter()
+            .find(|i| i.rule == Rule::RegionOldEdition)
+            .expect("a note on the old code");
+        let msg = old_note.message(Lang::Id);
+        assert!(msg.contains("dipakai sampai 2012"), "{msg}");
+        assert!(
+            msg.contains(&format!(
+                "sekarang {name} {}",
+                regions::dotted(now, klinik_nik::regions::Level::Regency)
+            )),
+            "{msg}"
+        );
+        assert!(msg.contains("Provinsi Kalimantan Utara"), "{msg}");
+        // The district list of the old numbering is not known: a note, never a warning.
+        let district = report
+            .issues
+            .iter()
+            .find(|i| i.rule == Rule::DistrictUnknown)
+            .expect("district note");
+        assert_eq!(district.severity, Severity::Note);
+        assert!(district.message(Lang::Id).contains("tidak bisa diperiksa"));
+    }
+    // Today's Kalimantan Timur codes are untouched and 64.12 is still unknown.
+    assert_eq!(
+        regions::regency(6402).unwrap().name,
+        "Kabupaten Kutai Kartanegara"
+    );
+    assert!(regions::regency(6412).is_none());
+    let report = check_nik("6412010101900001", today);
+    assert!(report.issues.iter().any(|i| i.rule == Rule::RegencyUnknown));
+}
+
+/// The generated header says what the before-2013 edition holds and which
+/// gaps remain, in the same numbers as the table.
+#[test]
+fn header_names_the_historical_codes_and_gaps() {
+    let table = include_str!("../src/regions_table.rs");
+    let header: String = table
+        .lines()
+        .take_while(|l| l.starts_with("//"))
+        .collect::<Vec<_>>()
+        .join("\n");
+    let old: Vec<_> = regions::all(Level::Regency)
+        .filter(|r| r.editions.newest() == Edition::Pre2013)
+        .collect();
+    assert_eq!(old.len(), 5);
+    assert!(header.contains(&format!("{} regency codes of Kalimantan Timur", old.len())));
+    for r in old {
+        assert!(
+            header.contains(&format!("{} {}", r.dotted(), r.name)),
+            "{}",
+            r.dotted()
+        );
+    }
+    assert!(header.contains("Known gap: the district codes below the before-2013 regency codes"));
+    assert!(header.contains("Pangandaran"));
+}

@@ -8,6 +8,10 @@ PACKAGE_DIR holds the extracted packages (see build.sh `regions`):
   nik-parser-1.0.1/     (npm, wilayah.json)
   iniknumber-0.1.0/     (PyPI wheel, data/location_data.csv)
 
+and data/historical_regions.toml (committed beside this tool): the few codes
+older than every package (renumbered before 2015), each with its law and
+sources.
+
 Every code any edition carries becomes one row with a bit set per edition that
 carries it; the name comes from the newest edition that has the code. Pre-2022
 sources are used for codes only where newer names exist, and their upper-case
@@ -19,9 +23,12 @@ import json
 import os
 import re
 import sys
+import tomllib
 
-# Bit per edition, oldest first. Keep in sync with `EDITIONS` in src/regions.rs.
-PRE2022, E2022A, E2022B, E2025 = 1, 2, 4, 8
+# Bit per edition, oldest first. Keep in sync with `Edition` in src/regions.rs.
+PRE2013, PRE2022, E2022A, E2022B, E2025 = 1, 2, 4, 8, 16
+
+HISTORICAL = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "data", "historical_regions.toml")
 
 
 def dotted(code):
@@ -96,6 +103,28 @@ def read_pre2022(root, rows):
             add(rows, dotted(code), level, name, PRE2022)
 
 
+def read_historical(rows):
+    """data/historical_regions.toml: regency codes older than every package.
+    Each must be absent from the packages (else the file is stale) and name a
+    regency of the current edition (so the checker can name today's office)."""
+    with open(HISTORICAL, "rb") as f:
+        kb = tomllib.load(f)
+    (edition,) = kb["edition"]
+    if not edition.get("sources") or not edition.get("basis"):
+        raise SystemExit("historical_regions.toml: the edition needs its basis and sources")
+    current = {row["names"][E2025] for row in rows.values() if row["level"] == 2 and E2025 in row["names"]}
+    added = []
+    for r in edition["regencies"]:
+        code, name = r["code"], r["name"]
+        if code in rows:
+            raise SystemExit(f"historical_regions.toml: {code} is now in the packages; drop it from the file")
+        if name not in current:
+            raise SystemExit(f"historical_regions.toml: {code} {name!r} is not a current regency name")
+        add(rows, code, 2, name, PRE2013)
+        added.append(f"{code} {name}")
+    return edition, added
+
+
 def add(rows, code, level, name, bit):
     if not re.fullmatch(r"\d\d(\.\d\d){%d}" % (level - 1), code):
         raise SystemExit(f"unexpected code {code!r} (level {level})")
@@ -116,6 +145,7 @@ def main():
     read_idn(root, "3.1.2", E2022B, rows)
     read_idn(root, "2.2.1", E2022A, rows)
     read_pre2022(root, rows)
+    historical, historical_added = read_historical(rows)
 
     applied = 0
     for code, (upstream, fixed) in CORRECTIONS.items():
@@ -161,10 +191,13 @@ def main():
         L.append(f"//   {name:<36} {sha}")
     L.append("//")
     L.append("// Editions (bits in the *_EDITIONS arrays):")
-    L.append("//   1 = before 2022, 34 provinces (iniknumber data/location_data.csv, nik-parser wilayah.json; codes only)")
-    L.append("//   2 = Kepmendagri 100.1.1-6117/2022, 37 provinces (idn-area-data 2.2.1)")
-    L.append("//   4 = that 2022 edition plus Papua Barat Daya (UU 29/2022), 38 provinces (idn-area-data 3.1.2)")
-    L.append("//   8 = Kepmendagri 300.2.2-2138/2025, current (idn-area-data 4.0.1; names preferred)")
+    L.append(f"//   1 = before 2013: {len(historical_added)} regency codes of Kalimantan Timur moved to Kalimantan Utara")
+    L.append("//       (data/historical_regions.toml, no package has them; law and sources there):")
+    L.append("//       " + "; ".join(historical_added))
+    L.append("//   2 = before 2022, 34 provinces (iniknumber data/location_data.csv, nik-parser wilayah.json; codes only)")
+    L.append("//   4 = Kepmendagri 100.1.1-6117/2022, 37 provinces (idn-area-data 2.2.1)")
+    L.append("//   8 = that 2022 edition plus Papua Barat Daya (UU 29/2022), 38 provinces (idn-area-data 3.1.2)")
+    L.append("//  16 = Kepmendagri 300.2.2-2138/2025, current (idn-area-data 4.0.1; names preferred)")
     L.append("//")
     L.append(f"// Counts (all editions / current edition / only in older editions):")
     for lvl, label in ((1, "provinces"), (2, "regencies and cities"), (3, "districts")):
@@ -173,6 +206,13 @@ def main():
     L.append(f"// Known gap: {len(KNOWN_GAP)} district codes that existed only in Kepmendagri 050-145/2022")
     L.append(f"// are in no registry package ({', '.join(KNOWN_GAP)}); a NIK with one")
     L.append("// gets the district-unknown warning, which says short-lived 2022 codes may be missing.")
+    L.append("//")
+    L.append("// Known gap: the district codes below the before-2013 regency codes (64.04.xx …) are")
+    L.append("// in no source; a NIK with one gets a note that digits 5-6 cannot be checked.")
+    L.append("// Known gap: district codes renumbered when a regency was split before 2015 (e.g.")
+    L.append("// Pangandaran from Ciamis, UU 21/2012) are in no package; such a NIK gets the")
+    L.append("// district-unknown warning, or the name of the district that has the code now")
+    L.append("// (never an error).")
     L.append("//")
     L.append(f"// Cosmetic corrections of upstream names (tools/gen_regions.py CORRECTIONS): {applied}")
     for code, (upstream, fixed) in sorted(CORRECTIONS.items()):

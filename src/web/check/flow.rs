@@ -240,7 +240,13 @@ impl App {
         let mut issues: Vec<IssueView> = report
             .issues
             .iter()
-            .filter(|i| i.severity != Severity::Note || i.rule == crate::Rule::RegionOldEdition)
+            .filter(|i| {
+                i.severity != Severity::Note
+                    || matches!(
+                        i.rule,
+                        crate::Rule::RegionOldEdition | crate::Rule::DistrictUnknown
+                    )
+            })
             .map(|i| IssueView::new(i, self.lang))
             .collect();
         let nik = crate::check_nik(&value(doc, "nik"), t);
