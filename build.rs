@@ -70,12 +70,13 @@ struct Kb {
     cause: Vec<Cause>,
 }
 
-const CHECKS: [(&str, &str); 5] = [
+const CHECKS: [(&str, &str); 6] = [
     ("nik_invalid", "NikInvalid"),
     ("nik_ok", "NikOk"),
     ("stated_differs", "StatedDiffers"),
     ("kk_looks_like_nik", "KkLooksLikeNik"),
     ("same_number", "SameNumber"),
+    ("unrecorded_22_plus", "Unrecorded22Plus"),
 ];
 const CHANNELS: [(&str, &str); 5] = [
     ("whatsapp", "WhatsApp"),

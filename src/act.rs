@@ -136,6 +136,9 @@ pub struct Report {
     pub since: String,
     pub tried: String,
     pub cause: String,
+    /// Who the visit slip is addressed to: the channel of the top cause
+    /// (Dukcapil, the institution that refused, or the kelurahan).
+    pub slip_to: String,
     pub steps: Vec<String>,
     pub documents: Vec<String>,
     /// The WhatsApp text for the office (the citizen can edit it before sending).
@@ -162,6 +165,8 @@ fn digits(s: &Option<String>) -> String {
 
 /// "Desa Maesan, Kec. Maesan, Kabupaten Bondowoso, Jawa Timur": the parts
 /// that are known, the regency and province from the office's regency code.
+/// Without a chosen office the regency is not known: the address says so
+/// rather than leave the officer to guess.
 fn kk_address(village: &str, district: &str, regency: u32) -> String {
     let mut parts: Vec<String> = Vec::new();
     if !village.is_empty() {
@@ -175,6 +180,8 @@ fn kk_address(village: &str, district: &str, regency: u32) -> String {
         if let Some(p) = crate::regions::province(regency / 100) {
             parts.push(p.name.to_string());
         }
+    } else if !parts.is_empty() {
+        parts.push("kabupaten/kota belum dipilih".to_string());
     }
     parts.join(", ")
 }
@@ -230,6 +237,13 @@ pub fn build_report(
         || !a.events.is_empty();
     let top = d.causes.first().filter(|c| c.score > 0 && answered);
     let cause = top.map_or(String::new(), |c| c.title.to_string());
+    // The slip goes where the top cause is fixed (N3 of the 2026-12-03 review).
+    let slip_to = match top.map(|c| c.channel) {
+        Some("institution") if !service.is_empty() => format!("Petugas {service}"),
+        Some("institution") => "Petugas lembaga yang menolak".to_string(),
+        Some("kelurahan") => "Kantor kelurahan alamat KK".to_string(),
+        _ => office.name.clone(),
+    };
     // Cause A is fixed by the office's own procedure: ask for it by name.
     let request = if top.is_some_and(|c| c.key == "A") {
         "Mohon bantuan konsolidasi/sinkronisasi NIK saya agar terbaca di layanan tersebut."
@@ -250,8 +264,9 @@ pub fn build_report(
 
     let mut t = String::new();
     t.push_str("*Laporan NIK bermasalah*\n");
-    t.push_str(&format!("Ref: {reference}\n"));
-    t.push_str(&format!("Kepada: {}\n", office.name));
+    t.push_str(&format!("No. laporan: {reference}\n"));
+    t.push_str(&format!("Kepada Yth. {}\n", office.name));
+    t.push_str("\nDengan hormat, saya mohon bantuan untuk masalah NIK saya berikut.\n");
     t.push_str("\n*Data*\n");
     let line = |t: &mut String, label: &str, v: &str| {
         if !v.is_empty() {
@@ -260,7 +275,7 @@ pub fn build_report(
     };
     line(&mut t, "Nama", &name);
     line(&mut t, "NIK", &or_missing(&nik));
-    line(&mut t, "No. KK", &or_missing(&kk));
+    line(&mut t, "Nomor KK", &or_missing(&kk));
     line(&mut t, "Alamat KK", &address);
     line(&mut t, "No. HP", &phone);
     t.push_str("\n*Masalah*\n");
@@ -268,7 +283,7 @@ pub fn build_report(
     line(&mut t, "Jenis penolakan", &refusal);
     line(
         &mut t,
-        "Pesan persis",
+        "Bunyi pesan",
         if message.is_empty() && !refusal.is_empty() {
             "(tidak dicatat)"
         } else {
@@ -276,7 +291,7 @@ pub fn build_report(
         },
     );
     line(&mut t, "Sejak", &since);
-    line(&mut t, "Sudah dicoba", &tried);
+    line(&mut t, "Yang sudah dilakukan", &tried);
     if c.screenshot {
         t.push_str("Tangkapan layar penolakan dapat saya kirim bila diminta.\n");
     }
@@ -313,7 +328,7 @@ pub fn build_report(
         say(&format!("alamat KK {address}"));
     }
     if !tried.is_empty() {
-        say(&format!("sudah dicoba: {tried}"));
+        say(&format!("yang sudah dilakukan: {tried}"));
     }
     if c.screenshot {
         say("tangkapan layar penolakan dapat saya kirim bila diminta");
@@ -324,7 +339,9 @@ pub fn build_report(
     n.push_str(&format!("#Nama {}\n", or_missing(&name)));
     n.push_str(&format!("#NomorKK {}\n", or_missing(&kk)));
     n.push_str(&format!("#Telp {}\n", or_missing(&phone)));
-    n.push_str(&format!("#permasalahan {problem} (Ref {reference})"));
+    n.push_str(&format!(
+        "#permasalahan {problem} (No. laporan {reference})"
+    ));
     let national = phone::normalize(crate::diagnose::HALO_DUKCAPIL_WHATSAPP).ok();
 
     let link = wa_link(office.whatsapp.as_deref(), &t);
@@ -346,6 +363,7 @@ pub fn build_report(
         since,
         tried,
         cause,
+        slip_to,
         steps: d.steps.clone(),
         documents: d.documents.iter().map(|s| s.to_string()).collect(),
         text: t,

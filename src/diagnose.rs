@@ -106,8 +106,12 @@ impl Channel {
             (Channel::Visit, Lang::En) => "You need to go to the Dukcapil office.",
             (Channel::Institution, Lang::Id) => "Diurus di lembaga yang menolak.",
             (Channel::Institution, Lang::En) => "Sorted out at the institution that refused.",
-            (Channel::Kelurahan, Lang::Id) => "Perlu datang ke kantor kelurahan/desa.",
-            (Channel::Kelurahan, Lang::En) => "You need to go to the kelurahan/village office.",
+            (Channel::Kelurahan, Lang::Id) => {
+                "Perlu datang ke kantor kelurahan (prosedur Jakarta)."
+            }
+            (Channel::Kelurahan, Lang::En) => {
+                "You need to go to the kelurahan office (Jakarta's procedure)."
+            }
             (Channel::Mixed, Lang::Id) => {
                 "Di lembaga atau di Dukcapil, tergantung data mana yang salah."
             }
@@ -119,14 +123,14 @@ impl Channel {
 
     pub fn text(self, lang: Lang) -> &'static str {
         match (self, lang) {
-            (Channel::WhatsApp, Lang::Id) => "WhatsApp cukup: kirim NIK dan Nomor KK ke Dukcapil kabupaten/kota sesuai alamat KK Anda.",
+            (Channel::WhatsApp, Lang::Id) => "Cukup lewat WhatsApp: kirim NIK dan Nomor KK ke Dukcapil kabupaten/kota sesuai alamat KK Anda.",
             (Channel::WhatsApp, Lang::En) => "WhatsApp is enough: send the NIK and KK number to the Dukcapil of your KK address.",
             (Channel::Visit, Lang::Id) => "Perlu datang langsung ke kantor Dukcapil; tidak bisa selesai lewat WhatsApp.",
             (Channel::Visit, Lang::En) => "You need to go to the Dukcapil office in person; WhatsApp cannot finish this.",
             (Channel::Institution, Lang::Id) => "Diperbaiki di lembaga yang menolak (bawa KTP-el dan KK).",
             (Channel::Institution, Lang::En) => "Fixed at the institution that refused (bring the KTP-el and KK).",
-            (Channel::Kelurahan, Lang::Id) => "Datang ke kantor kelurahan/desa.",
-            (Channel::Kelurahan, Lang::En) => "Go to the kelurahan/village office.",
+            (Channel::Kelurahan, Lang::Id) => "Datang ke kantor kelurahan (di Jakarta, tempat pengaktifan kembali NIK yang dibekukan).",
+            (Channel::Kelurahan, Lang::En) => "Go to the kelurahan office (in Jakarta, where frozen NIKs are reactivated).",
             (Channel::Mixed, Lang::Id) => "Tergantung data mana yang salah: di lembaga, atau di Dukcapil.",
             (Channel::Mixed, Lang::En) => "Depends on which record is wrong: at the institution, or at Dukcapil.",
         }
@@ -141,6 +145,9 @@ pub enum CheckFlag {
     StatedDiffers,
     KkLooksLikeNik,
     SameNumber,
+    /// "Never recorded a KTP-el" ticked and the NIK gives an age of 22 or
+    /// more (Permendagri 95/2019 Pasal 96, as Ditjen Dukcapil put it in 2025).
+    Unrecorded22Plus,
 }
 
 /// When a signal switches on. Indexes are into the tables below.
@@ -241,6 +248,9 @@ pub struct CheckFacts {
     pub stated_differs: bool,
     pub kk_looks_like_nik: bool,
     pub same_number: bool,
+    /// The age the NIK's birth date gives today (the century is a guess, so
+    /// it is approximate), when the NIK is well-formed.
+    pub nik_age: Option<u8>,
 }
 
 impl CheckFacts {
@@ -261,6 +271,10 @@ impl CheckFacts {
             kk_looks_like_nik: kk
                 .is_some_and(|r| r.issues.iter().any(|i| i.rule == Rule::DayAbove40)),
             same_number: !pair.is_empty(),
+            nik_age: nik
+                .filter(|r| r.is_valid())
+                .and_then(|r| r.decoded.age)
+                .map(|a| a.min(u32::from(u8::MAX)) as u8),
         }
     }
 
@@ -309,13 +323,15 @@ impl CheckFacts {
         .collect()
     }
 
-    fn has(&self, f: CheckFlag) -> bool {
+    /// `unrecorded`: the citizen ticked "never recorded a KTP-el".
+    fn has(&self, f: CheckFlag, unrecorded: bool) -> bool {
         match f {
             CheckFlag::NikInvalid => self.nik_invalid,
             CheckFlag::NikOk => self.nik_given && !self.nik_invalid,
             CheckFlag::StatedDiffers => self.stated_differs,
             CheckFlag::KkLooksLikeNik => self.kk_looks_like_nik,
             CheckFlag::SameNumber => self.same_number,
+            CheckFlag::Unrecorded22Plus => unrecorded && self.nik_age.is_some_and(|a| a >= 22),
         }
     }
 }
@@ -354,17 +370,21 @@ impl Handoff {
         }
     }
 
-    /// `10000` or `10000:3511`: the five flags of [`CheckFacts`], then the regency.
+    /// `10000`, `10000:3511` or `10000:3511:41`: the five flags of
+    /// [`CheckFacts`], then the regency, then the NIK's age (either may be empty).
     pub fn encode(&self) -> String {
-        match self.regency {
-            Some(r) => format!("{}:{r}", self.facts.encode()),
-            None => self.facts.encode(),
+        let regency = self.regency.map_or(String::new(), |r| r.to_string());
+        match (self.regency, self.facts.nik_age) {
+            (_, Some(age)) => format!("{}:{regency}:{age}", self.facts.encode()),
+            (Some(_), None) => format!("{}:{regency}", self.facts.encode()),
+            (None, None) => self.facts.encode(),
         }
     }
 
     /// Reads [`Handoff::encode`]'s string; anything else is "nothing checked".
     pub fn decode(s: &str) -> Handoff {
-        let (flags, regency) = s.split_once(':').unwrap_or((s, ""));
+        let (flags, rest) = s.split_once(':').unwrap_or((s, ""));
+        let (regency, age) = rest.split_once(':').unwrap_or((rest, ""));
         if flags.len() != 5 || !flags.bytes().all(|c| c == b'0' || c == b'1') {
             return Handoff::default();
         }
@@ -376,6 +396,7 @@ impl Handoff {
                 stated_differs: bits[2],
                 kk_looks_like_nik: bits[3],
                 same_number: bits[4],
+                nik_age: age.parse().ok(),
             },
             regency: regency.parse().ok().filter(|r| (1000..10_000).contains(r)),
         }
@@ -454,7 +475,7 @@ impl Notice {
             (Notice::SameNumber, Lang::En) => "The NIK and KK number you typed are the same; one of them is wrong.",
             (Notice::StatedDiffers, Lang::Id) => "Tanggal lahir atau jenis kelamin yang Anda isi berbeda dengan yang tersimpan di NIK. Itu belum tentu NIK salah; bawa akta kelahiran bila melapor.",
             (Notice::StatedDiffers, Lang::En) => "The birth date or sex you gave differs from what the NIK encodes. That does not prove the NIK is wrong; bring your birth certificate when you report.",
-            (Notice::NoCheckDigit, Lang::Id) => "Salah ketik satu angka tidak bisa dikenali dari NIK itu sendiri: NIK yang salah satu angkanya tetap terlihat benar. Cocokkan NIK yang dipakai layanan dengan KTP-el Anda, angka demi angka.",
+            (Notice::NoCheckDigit, Lang::Id) => "Salah ketik satu angka tidak bisa dikenali dari NIK itu sendiri: NIK yang salah satu angkanya keliru tetap terlihat benar. Cocokkan NIK yang dipakai layanan dengan KTP-el Anda, angka demi angka.",
             (Notice::NoCheckDigit, Lang::En) => "A NIK has no check digit: a NIK with one wrong digit still looks right. Compare the NIK the service used with your KTP-el, digit by digit.",
         }
     }
@@ -529,12 +550,13 @@ pub fn diagnose(a: &Answers, facts: &CheckFacts) -> Diagnosis {
         }
     }
 
+    let unrecorded = events.iter().any(|&i| EVENTS[i].key == "no_ktp_recording");
     let on = |w: &When| match *w {
         When::Service(i) => service == Some(i),
         When::Message(i) => message == Some(i),
         When::Event(i) => events.contains(&i),
         When::NoEvent => events.is_empty(),
-        When::Check(f) => facts.has(f),
+        When::Check(f) => facts.has(f, unrecorded),
     };
     let mut ranked: Vec<Ranked> = CAUSES
         .iter()
@@ -738,18 +760,20 @@ impl DiagnosisView {
         };
 
         let mut have_ready = Vec::new();
-        let (nik_l, kk_l, msg_l, since_l, svc_l) = match lang {
+        let (nik_l, kk_l, msg_l, kind_l, since_l, svc_l) = match lang {
             Lang::Id => (
-                "NIK (16 angka di KTP-el)",
+                "NIK (16 angka di KTP-el atau KK)",
                 "Nomor KK (16 angka di bagian atas KK)",
-                "Pesan persis dari layanan",
+                "Bunyi pesan penolakan",
+                "Jenis penolakan",
                 "Sejak kapan",
                 "Layanan yang menolak",
             ),
             Lang::En => (
-                "NIK (16 digits on the KTP-el)",
+                "NIK (16 digits on the KTP-el or KK)",
                 "KK number (16 digits at the top of the KK)",
-                "The exact message from the service",
+                "The words of the refusal",
+                "Kind of refusal",
                 "Since when",
                 "The service that refused",
             ),
@@ -767,7 +791,12 @@ impl DiagnosisView {
             d.message,
         ) {
             (Some(text), _) => have_ready.push(format!("{msg_l}: \u{201c}{text}\u{201d}")),
-            (None, Some(m)) => have_ready.push(format!("{msg_l}: {}", t(&m.name))),
+            // A chosen label is a kind of refusal, never the service's own words.
+            (None, Some(m)) if m.key != "other" => {
+                have_ready.push(format!("{kind_l}: {}", t(&m.name)));
+                have_ready.push(msg_l.to_string());
+            }
+            (None, Some(_)) => have_ready.push(msg_l.to_string()),
             (None, None) => have_ready.push(msg_l.to_string()),
         }
         match a.since.as_deref().map(str::trim).filter(|s| !s.is_empty()) {

@@ -322,9 +322,9 @@ fn message(i: &Issue, lang: Lang) -> String {
             let Detail::Char { ch, place, hint, .. } = *d else { return String::new() };
             let what = describe_char(ch, lang);
             let hint = match (hint, lang) {
-                (CharHint::LetterO, Id) => " Mungkin maksudnya 0 (nol).",
+                (CharHint::LetterO, Id) => " Mungkin maksud Anda 0 (nol).",
                 (CharHint::LetterO, En) => " Perhaps you meant 0 (zero).",
-                (CharHint::LetterL, Id) => " Mungkin maksudnya 1 (satu).",
+                (CharHint::LetterL, Id) => " Mungkin maksud Anda 1 (satu).",
                 (CharHint::LetterL, En) => " Perhaps you meant 1 (one).",
                 (CharHint::OtherDigit, Id) => {
                     " Ini angka dari huruf/papan ketik lain: ketik ulang dengan angka biasa 0\u{2013}9."
@@ -339,7 +339,7 @@ fn message(i: &Issue, lang: Lang) -> String {
                 En => format!("There is {what} at digit {place}: a {noun} has only the digits 0\u{2013}9.{hint}"),
             }
         }
-        (Rule::CharInvalidMore, Id) => format!("Dan {} karakter lain yang bukan angka.", count(d)),
+        (Rule::CharInvalidMore, Id) => format!("Ada juga {} karakter lain yang bukan angka.", count(d)),
         (Rule::CharInvalidMore, En) => format!("And {} more characters that are not digits.", count(d)),
         (Rule::Length, Id) => {
             let n = count(d);
@@ -352,7 +352,7 @@ fn message(i: &Issue, lang: Lang) -> String {
             format!("A {noun} has 16 digits; this has {n} ({more}). Compare it again with the KTP-el or KK.")
         }
         (Rule::ProvinceUnknown, Id) => format!(
-            "Dua angka pertama ({:02}) harus kode provinsi, dan tidak ada provinsi berkode {:02} di edisi mana pun. Kemungkinan salah ketik.",
+            "Dua angka pertama ({:02}) harus kode provinsi, dan tidak ada provinsi berkode {:02}, baik di kode wilayah lama maupun yang sekarang. Kemungkinan salah ketik.",
             code(d), code(d)
         ),
         (Rule::ProvinceUnknown, En) => format!(
@@ -360,7 +360,7 @@ fn message(i: &Issue, lang: Lang) -> String {
             code(d), code(d)
         ),
         (Rule::RegencyUnknown, Id) => format!(
-            "Angka 3\u{2013}4 ({:02}) bukan kabupaten/kota di {} menurut edisi kode wilayah mana pun. Kemungkinan salah ketik.",
+            "Angka 3\u{2013}4 ({:02}) bukan kabupaten/kota di {}, baik di kode wilayah lama maupun yang sekarang. Kemungkinan salah ketik.",
             code(d) % 100, region_name(code(d) / 100, Level::Province)
         ),
         (Rule::RegencyUnknown, En) => format!(
@@ -496,7 +496,7 @@ fn message(i: &Issue, lang: Lang) -> String {
             let Detail::Sexes { nik, stated } = *d else { return String::new() };
             match lang {
                 Id => format!(
-                    "NIK ini menandakan {}, sedangkan Anda mengisi {}. Untuk perempuan, tanggal lahir di NIK ditambah 40. Bisa salah ketik di instansi, atau data di Dukcapil perlu dibetulkan: hanya Dukcapil yang dapat memastikan. Bawa KTP-el, KK dan akta kelahiran.",
+                    "NIK ini menandakan {}, sedangkan Anda mengisi {}. Untuk perempuan, tanggal lahir di NIK ditambah 40. Bisa salah ketik di lembaga, atau data di Dukcapil perlu dibetulkan: hanya Dukcapil yang dapat memastikan. Bawa KTP-el, KK dan akta kelahiran.",
                     nik.word(lang), stated.word(lang)
                 ),
                 En => format!(

@@ -480,7 +480,7 @@ fn office(entry: &Json, path: &str, push: &mut impl FnMut(String, ConfigError)) 
             "regency" => continue,
             "name" => text(v).map(|s| o.name = s),
             "whatsapp" => text(v)
-                .and_then(|s| phone::normalize(&s).map_err(ConfigError::Phone))
+                .and_then(|s| phone::normalize_office(&s).map_err(ConfigError::Phone))
                 .map(|n| o.whatsapp = Some(n)),
             "phone" => text(v).and_then(|s| {
                 if s.chars()

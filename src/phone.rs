@@ -5,6 +5,12 @@
 //! Indonesian mobiles are `8` then `[1-35-9]` and 7–10 more digits after the
 //! trunk 0 (libphonenumber's pattern `8[1-35-9]\d{7,10}`; the domain brief's
 //! "8 + 8–11 more digits").
+//!
+//! An office's WhatsApp may also be a landline: the WhatsApp Business
+//! Platform accepts numbers "with a country and area code, such as landline
+//! and cell numbers" (developers.facebook.com/docs/whatsapp/phone-numbers,
+//! read 2026-12-03). [`normalize_office`] takes those too; the citizen's own
+//! number ([`normalize`]) stays a mobile, since the officer reaches her there.
 
 use crate::Lang;
 
@@ -41,12 +47,12 @@ impl PhoneProblem {
         match (self, lang) {
             (PhoneProblem::Empty, Lang::Id) => "Nomor HP belum diisi.".into(),
             (PhoneProblem::Empty, Lang::En) => "No phone number yet.".into(),
-            (PhoneProblem::BadChar(c), Lang::Id) => format!("Nomor HP hanya boleh berisi angka, spasi, titik, tanda hubung, kurung dan + di depan; \u{201c}{c}\u{201d} tidak bisa."),
+            (PhoneProblem::BadChar(c), Lang::Id) => format!("Nomor HP hanya boleh berisi angka, spasi, titik, tanda hubung, kurung dan + di depan; tanda \u{201c}{c}\u{201d} tidak boleh dipakai."),
             (PhoneProblem::BadChar(c), Lang::En) => format!("A phone number may only hold digits, spaces, dots, dashes, brackets and a leading +; \u{201c}{c}\u{201d} cannot be used."),
             (PhoneProblem::NotIndonesian, Lang::Id) => "Ini bukan nomor Indonesia (+62).".into(),
             (PhoneProblem::NotIndonesian, Lang::En) => "This is not an Indonesian (+62) number.".into(),
-            (PhoneProblem::Landline, Lang::Id) => "Ini nomor telepon rumah/kantor (kode area). WhatsApp memerlukan nomor HP yang diawali 08.".into(),
-            (PhoneProblem::Landline, Lang::En) => "This is a landline (area code). WhatsApp needs a mobile number starting with 08.".into(),
+            (PhoneProblem::Landline, Lang::Id) => "Ini nomor telepon rumah/kantor (kode area). Isi nomor HP Anda yang diawali 08, agar petugas bisa menghubungi Anda lewat WhatsApp.".into(),
+            (PhoneProblem::Landline, Lang::En) => "This is a landline (area code). Give your mobile number starting with 08, so the officer can reach you on WhatsApp.".into(),
             (PhoneProblem::TooShort, Lang::Id) => "Nomor HP terlalu pendek: setelah 08 biasanya ada 8\u{2013}11 angka lagi.".into(),
             (PhoneProblem::TooShort, Lang::En) => "The mobile number is too short: 08 is usually followed by 8\u{2013}11 more digits.".into(),
             (PhoneProblem::TooLong, Lang::Id) => "Nomor HP terlalu panjang: setelah 08 biasanya ada 8\u{2013}11 angka lagi.".into(),
@@ -123,10 +129,57 @@ pub fn normalize(input: &str) -> Result<String, PhoneProblem> {
     }
 }
 
-/// `628123456789` → `0812-3456-789`, the way Indonesians write it.
+/// An office's WhatsApp number: a mobile as [`normalize`] takes it, or an
+/// Indonesian landline with its area code (`(0332) 421234` → `62332421234`):
+/// after the trunk 0, a digit 2–7 or 9 and 8–11 digits in all (area codes are
+/// 2–4 digits, subscriber numbers 5–8).
+///
+/// ```
+/// use klinik_nik::phone::{normalize_office, PhoneProblem};
+/// assert_eq!(normalize_office("(0332) 421234").as_deref(), Ok("62332421234"));
+/// assert_eq!(normalize_office("021-3456 7890").as_deref(), Ok("622134567890"));
+/// assert_eq!(normalize_office("0811-800-5373").as_deref(), Ok("628118005373"));
+/// assert_eq!(normalize_office("0332 42"), Err(PhoneProblem::TooShort));
+/// ```
+pub fn normalize_office(input: &str) -> Result<String, PhoneProblem> {
+    match normalize(input) {
+        Err(PhoneProblem::Landline) => {}
+        other => return other,
+    }
+    let digits: String = input.chars().filter(char::is_ascii_digit).collect();
+    let national = digits
+        .strip_prefix("0062")
+        .or_else(|| {
+            input
+                .trim()
+                .starts_with('+')
+                .then(|| digits.strip_prefix("62"))
+                .flatten()
+        })
+        .or_else(|| digits.strip_prefix('0'))
+        .or_else(|| digits.strip_prefix("62"))
+        .unwrap_or(&digits);
+    let national = national.strip_prefix('0').unwrap_or(national);
+    if !national.starts_with(['2', '3', '4', '5', '6', '7', '9']) {
+        // 1500537-style service numbers and the like are no WhatsApp account.
+        return Err(PhoneProblem::NotMobile);
+    }
+    match national.len() {
+        0..=7 => Err(PhoneProblem::TooShort),
+        8..=11 => Ok(format!("62{national}")),
+        _ => Err(PhoneProblem::TooLong),
+    }
+}
+
+/// `628123456789` → `0812-3456-789`, the way Indonesians write it; a
+/// landline (`62332421234`) is written whole, `0332421234`, since where its
+/// area code ends cannot be told from the digits alone.
 pub fn display(normalized: &str) -> String {
     let national = normalized.strip_prefix("62").unwrap_or(normalized);
     let local = format!("0{national}");
+    if !national.starts_with('8') {
+        return local;
+    }
     let mut out = String::new();
     for (i, c) in local.chars().enumerate() {
         if i > 0 && i % 4 == 0 {

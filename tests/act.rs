@@ -150,17 +150,19 @@ fn bondowoso() -> (Answers, Citizen) {
 fn the_bondowoso_report() {
     let (a, c) = bondowoso();
     let r = report(&a, &c);
-    assert!(r.text.starts_with("*Laporan NIK bermasalah*\nRef: KN-"));
+    assert!(r
+        .text
+        .starts_with("*Laporan NIK bermasalah*\nNo. laporan: KN-"));
     for needle in [
-        "Kepada: Dinas Kependudukan dan Pencatatan Sipil Kabupaten Bondowoso",
+        "Kepada Yth. Dinas Kependudukan dan Pencatatan Sipil Kabupaten Bondowoso\n\nDengan hormat,",
         "NIK: 3511015003850001",
-        "No. KK: 3511012003150007",
+        "Nomor KK: 3511012003150007",
         "Nama: Siti Aminah",
         "Alamat KK: Desa Maesan, Kec. Maesan, Kabupaten Bondowoso, Jawa Timur",
         "No. HP: 0812-3456-7890",
         "Layanan: BPJS Kesehatan / KIS",
         "Jenis penolakan: NIK tidak ditemukan / tidak terdaftar",
-        "Pesan persis: \u{201c}NIK tidak ditemukan\u{201d}",
+        "Bunyi pesan: \u{201c}NIK tidak ditemukan\u{201d}",
         // Cause A: asked for in the office's own words.
         "Mohon bantuan konsolidasi/sinkronisasi NIK saya",
         "Sejak: Oktober 2026",
@@ -198,7 +200,7 @@ fn a_chosen_refusal_is_not_quoted_as_the_services_words() {
         .text
         .contains("Jenis penolakan: NIK tidak ditemukan / tidak terdaftar\n"));
     assert!(
-        r.text.contains("Pesan persis: (tidak dicatat)\n"),
+        r.text.contains("Bunyi pesan: (tidak dicatat)\n"),
         "{}",
         r.text
     );

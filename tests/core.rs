@@ -425,7 +425,7 @@ fn many_invalid_characters_are_summarised() {
     assert_eq!(codes(&r), want);
     assert!(r.issues[5]
         .message(Lang::Id)
-        .contains("Dan 2 karakter lain"));
+        .contains("Ada juga 2 karakter lain"));
     // Places are counted from 1 as people count digits; spans are 0-based into the input.
     assert!(r.issues[2].message(Lang::En).contains("at digit 3"));
     assert_eq!(r.issues[2].span.map(|s| (s.start, s.end)), Some((2, 3)));
@@ -708,7 +708,7 @@ fn a_bad_character_is_named_by_the_digit_place_people_count() {
     let m = r.issues[0].message(Lang::Id);
     assert!(
         m.contains("huruf \u{201c}O\u{201d} di angka ke-9")
-            && m.contains("Mungkin maksudnya 0 (nol)"),
+            && m.contains("Mungkin maksud Anda 0 (nol)"),
         "{m}"
     );
     assert!(!m.contains("U+"), "no code points for citizens: {m}");

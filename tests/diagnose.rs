@@ -310,7 +310,7 @@ fn unknown_answers_are_reported_not_fatal() {
 fn knowledge_base_is_complete() {
     assert_eq!(
         CAUSES.iter().map(|c| c.key).collect::<String>(),
-        "ABCDEFGHI"
+        "ABCDEFGHIJ"
     );
     for c in CAUSES {
         for t in [&c.title, &c.explain, &c.wait]
@@ -449,14 +449,23 @@ fn every_service_and_cause_has_a_dated_source() {
 #[test]
 fn causes_d_and_g_say_what_their_sources_say() {
     let cause = |k: &str| CAUSES.iter().find(|c| c.key == k).unwrap();
-    // D (Dirjen Dukcapil via Kompas, 31 May 2023): never recorded AND no service for over 10 years.
+    // D (Ditjen Dukcapil via Kompas, 1 May 2025; Permendagri 95/2019 Pasal 96):
+    // not recorded within 5 years of turning 17; the 2023 "and 10 years without
+    // a service" condition is gone.
     let d = cause("D");
-    for t in [d.explain.id, d.title.id] {
-        assert!(t.contains(" dan ") && !t.contains(" atau "), "{t}");
+    assert!(
+        d.explain.id.contains("5 tahun") && d.explain.id.contains("Permendagri 95/2019 Pasal 96"),
+        "{}",
+        d.explain.id
+    );
+    for t in [d.explain.id, d.explain.en, d.title.id, d.todo.id] {
+        assert!(!t.contains("10 tahun") && !t.contains("10 years"), "{t}");
     }
-    assert!(d.explain.id.contains("10 tahun") && d.explain.en.contains("both"));
+    assert!(d.sources.iter().any(|s| s.date == "2025-05-01"));
+    // Recording is possible outside the KK address (since 2017; Kompas 2023-08-21).
+    assert!(d.steps.iter().all(|s| !s.id.contains("sesuai alamat KK")));
     let ev = EVENTS.iter().find(|e| e.key == "no_ktp_recording").unwrap();
-    assert!(ev.name.id.contains(" dan ") && !ev.name.id.contains(" atau "));
+    assert!(!ev.name.id.contains("10 tahun"), "{}", ev.name.id);
     // Someone who never recorded a KTP-el has no KTP-el to bring.
     let docs: Vec<&str> = d.documents.iter().map(|&i| DOCUMENTS[i].name.id).collect();
     assert!(
@@ -485,4 +494,178 @@ fn causes_d_and_g_say_what_their_sources_say() {
     )
     .unwrap();
     assert_eq!(diagnose_answers(&a, today(), Lang::Id).causes[0].key, "G");
+}
+
+fn answers(v: serde_json::Value) -> Answers {
+    serde_json::from_value(v).unwrap()
+}
+
+/// The 2025 rule: a NIK whose owner is 22 or older (by its birth date) and who
+/// never recorded the KTP-el is likely deactivated; a young adult who ticks
+/// "never recorded" is sent to record it, not to WhatsApp.
+#[test]
+fn cause_d_uses_the_age_the_nik_gives() {
+    // Born 05-06-2004 (woman, day + 40): 22 on 2026-12-03.
+    let adult = "3511014506040001";
+    // Born 05-06-2007: 19.
+    let young = "3511014506070001";
+    for (nik, over_22) in [(adult, true), (young, false)] {
+        let a = answers(json!({
+            "service": "bpjs_kesehatan", "message": "not_found",
+            "events": ["no_ktp_recording"], "nik": nik
+        }));
+        let d = diagnose_answers(&a, today(), Lang::Id);
+        assert_eq!(d.causes[0].key, "D", "{nik}: {:?}", d.causes[0].key);
+        assert_eq!(d.channel, "visit", "{nik}: a visit to record, not WhatsApp");
+        let age_reason = d.causes[0]
+            .reasons
+            .iter()
+            .any(|r| r.contains("22 tahun atau lebih"));
+        assert_eq!(age_reason, over_22, "{nik}: {:?}", d.causes[0].reasons);
+        // The age is a guess from a two-digit year, and the reason says so.
+        if over_22 {
+            assert!(d.causes[0]
+                .reasons
+                .iter()
+                .any(|r| r.contains("kira-kira") && r.contains("dua angka tahun")));
+        }
+    }
+    // Without the tick the age alone says nothing: no D point for every adult.
+    let a = answers(json!({"service": "bpjs_kesehatan", "message": "not_found", "nik": adult}));
+    let d = diagnose_answers(&a, today(), Lang::Id);
+    assert_eq!(d.causes[0].key, "A");
+    assert!(d
+        .causes
+        .iter()
+        .all(|c| c.key != "D" || c.reasons.iter().all(|r| !r.contains("22 tahun"))));
+    // The age crosses from step 1 to steps 2 and 3 in the handoff.
+    let h = klinik_nik::diagnose::Handoff::new(adult, "", today());
+    assert_eq!(h.facts.nik_age, Some(22));
+    assert_eq!(klinik_nik::diagnose::Handoff::decode(&h.encode()), h);
+    assert_eq!(
+        klinik_nik::diagnose::Handoff::decode("10000:3511")
+            .facts
+            .nik_age,
+        None
+    );
+}
+
+/// Permenkomdigi 7/2026: new SIM cards register with the NIK and a face match
+/// (from 1 July 2026); the 2017 NIK + KK rule is gone, and a failed face match
+/// points at an unrecorded KTP-el.
+#[test]
+fn sim_cards_follow_the_2026_rule() {
+    let sim = SERVICES.iter().find(|s| s.key == "sim_card").unwrap();
+    assert!(
+        sim.followup.id.contains("1 Juli 2026") && sim.followup.id.contains("Permenkomdigi 7/2026")
+    );
+    assert!(!sim.followup.id.contains("aturan 2017"));
+    assert!(sim.sources.iter().all(|s| !s.date.starts_with("2017")));
+    for key in ["E", "H"] {
+        let c = CAUSES.iter().find(|c| c.key == key).unwrap();
+        assert!(
+            c.signals.iter().all(|s| !matches!(s.when, klinik_nik::diagnose::When::Service(i) if SERVICES[i].key == "sim_card")),
+            "cause {key} still reads the 2017 SIM rule"
+        );
+    }
+    let a = answers(
+        json!({"service": "sim_card", "message": "face_failed", "nik": "3511015003850001"}),
+    );
+    let d = diagnose_answers(&a, today(), Lang::Id);
+    assert_eq!(
+        d.causes[0].key,
+        "D",
+        "{:?}",
+        d.causes.iter().map(|c| c.key).collect::<Vec<_>>()
+    );
+}
+
+/// NIK "tidak ditemukan" in Coretax is handled at DJP, not at Dukcapil.
+#[test]
+fn tax_refusals_go_to_the_tax_office() {
+    for message in ["not_found", "already_used"] {
+        let a = answers(json!({"service": "tax", "message": message, "nik": "3511015003850001"}));
+        let d = diagnose_answers(&a, today(), Lang::Id);
+        assert_eq!(d.causes[0].key, "J", "{message}");
+        assert_eq!(d.channel, "institution", "{message}");
+        assert!(
+            d.steps[0].contains("coretaxdjp.pajak.go.id"),
+            "{:?}",
+            d.steps
+        );
+        // Dukcapil comes, if at all, only as the fallback after DJP.
+        assert!(
+            d.steps
+                .iter()
+                .filter(|s| s.contains("WhatsApp Dukcapil"))
+                .all(|s| s.starts_with("Bila belum berhasil")),
+            "{:?}",
+            d.steps
+        );
+    }
+    let tax = SERVICES.iter().find(|s| s.key == "tax").unwrap();
+    assert!(tax.followup.id.contains("bukan masalah data Dukcapil"));
+    assert!(!tax.sources.is_empty());
+}
+
+/// UU 23/2006 Pasal 61(3): a whole family that moves keeps its KK number;
+/// only a change of head of family or a pecah KK gives a new one.
+#[test]
+fn a_family_that_moves_together_keeps_its_kk_number() {
+    let cause = |k: &str| CAUSES.iter().find(|c| c.key == k).unwrap();
+    let h = cause("H");
+    assert!(h
+        .explain
+        .id
+        .contains("Bila seluruh keluarga pindah bersama, Nomor KK tetap"));
+    assert!(h.explain.id.contains("Pasal 61 ayat 3"));
+    assert!(
+        !h.explain.id.contains("pindah, atau"),
+        "moving alone is no longer listed as a change"
+    );
+    let e = cause("E");
+    assert!(e.steps.iter().any(|s| s
+        .id
+        .contains("seluruh keluarga pindah bersama, Nomor KK tetap")));
+    assert!(e
+        .steps
+        .iter()
+        .all(|s| s.id != "Pakai Nomor KK yang baru di layanan yang menolak."));
+    // Lodgers and tenants bring the owner's no-objection letter (SE 470/13287/Dukcapil).
+    assert!(e
+        .documents
+        .iter()
+        .any(|&i| DOCUMENTS[i].key == "surat_tidak_keberatan"));
+    // The event says "pecah KK", Dukcapil's own term.
+    let ev = EVENTS.iter().find(|e| e.key == "new_kk").unwrap();
+    assert!(ev.name.id.contains("pecah KK") && !ev.name.id.contains("pisah KK"));
+}
+
+/// A chosen label is a kind of refusal, never the service's words (W4).
+#[test]
+fn have_ready_never_quotes_a_chosen_label() {
+    let a = answers(json!({"service": "bank", "message": "not_found"}));
+    let d = diagnose_answers(&a, today(), Lang::Id);
+    assert!(
+        d.have_ready
+            .iter()
+            .any(|h| h == "Jenis penolakan: NIK tidak ditemukan / tidak terdaftar"),
+        "{:?}",
+        d.have_ready
+    );
+    assert!(d
+        .have_ready
+        .iter()
+        .all(|h| !h.contains("Pesan persis") && !h.contains("persis")));
+    let a = answers(
+        json!({"service": "bank", "message": "not_found", "message_text": "Data tidak ditemukan"}),
+    );
+    let d = diagnose_answers(&a, today(), Lang::Id);
+    assert!(
+        d.have_ready
+            .iter()
+            .any(|h| h == "Bunyi pesan penolakan: \u{201c}Data tidak ditemukan\u{201d}"),
+        "{:?}",
+        d.have_ready
+    );
 }

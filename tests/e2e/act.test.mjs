@@ -19,12 +19,12 @@ async function fillBondowoso(page) {
   await page.getByRole('button', { name: 'Lanjut: Apa yang terjadi?' }).click();
   await page.getByRole('radio', { name: 'BPJS Kesehatan', exact: true }).check();
   await page.getByRole('radio', { name: 'NIK tidak ditemukan / tidak terdaftar' }).check();
-  await page.getByLabel('Pesan persisnya (opsional)').fill('NIK tidak ditemukan #404 & coba lagi + nanti');
+  await page.getByLabel('Tulis bunyi pesan yang muncul (opsional)').fill('NIK tidak ditemukan #404 & coba lagi + nanti');
   await page.getByLabel('Sejak kapan? (opsional)').fill('Oktober 2026');
   await page.getByRole('button', { name: 'Lihat kemungkinan penyebab' }).click();
   await page.getByRole('link', { name: 'Lanjut: Lapor' }).click();
   await page.getByLabel('Nama lengkap (sesuai KTP-el)').fill('Siti Aminah');
-  await page.getByText('Tambahan untuk petugas (opsional): alamat, yang sudah dicoba').click();
+  await page.getByText('Tambahan untuk petugas (opsional): alamat, yang sudah dilakukan').click();
   await page.getByLabel('Desa/kelurahan alamat KK').fill('Desa Maesan');
   await page.getByLabel('Kecamatan alamat KK').fill('Maesan');
   await page.getByLabel('Nomor HP Anda (untuk dihubungi petugas)').fill('+62 812-3456-7890');
@@ -56,9 +56,9 @@ test('Bondowoso: no office number known, so the report goes to Halo Dukcapil in 
   // The office format, for a contact the citizen picks, readable before tapping.
   const other = textOf(await page.locator('#wa-other').getAttribute('href'));
   assert.equal(other.path, '/', 'no office number is known: the citizen picks the contact');
-  assert.match(other.text, /^\*Laporan NIK bermasalah\*\nRef: KN-[2-9A-Z]{4}-[2-9A-Z]{4}\n/);
-  for (const s of ['NIK: 3511015003850001', 'No. KK: 3511012003150007', 'Nama: Siti Aminah', 'No. HP: 0812-3456-7890',
-    'Jenis penolakan: NIK tidak ditemukan / tidak terdaftar', 'Pesan persis: “NIK tidak ditemukan #404 & coba lagi + nanti”',
+  assert.match(other.text, /^\*Laporan NIK bermasalah\*\nNo\. laporan: KN-[2-9A-Z]{4}-[2-9A-Z]{4}\n/);
+  for (const s of ['NIK: 3511015003850001', 'Nomor KK: 3511012003150007', 'Nama: Siti Aminah', 'No. HP: 0812-3456-7890',
+    'Jenis penolakan: NIK tidak ditemukan / tidak terdaftar', 'Bunyi pesan: “NIK tidak ditemukan #404 & coba lagi + nanti”',
     'Alamat KK: Desa Maesan, Kec. Maesan, Kabupaten Bondowoso, Jawa Timur',
     'Mohon bantuan konsolidasi/sinkronisasi NIK saya']) {
     assert.ok(other.text.includes(s), s);
@@ -92,7 +92,7 @@ test('an office number the citizen types becomes the primary link; a landline is
   assert.equal(await page.locator('#office-wa-problem').textContent(), '');
   const link = textOf(await page.locator('#wa-link').getAttribute('href'));
   assert.equal(link.path, '/6281277778888');
-  assert.match(link.text, /^\*Laporan NIK bermasalah\*\n.*\nKepada: Dinas Kependudukan dan Pencatatan Sipil Kabupaten Bondowoso\n/);
+  assert.match(link.text, /^\*Laporan NIK bermasalah\*\n.*\nKepada Yth\. Dinas Kependudukan dan Pencatatan Sipil Kabupaten Bondowoso\n/);
   assert.equal(link.text, await page.locator('#wa-text').inputValue());
   assert.match(await page.locator('#wa-link').textContent(), /0812-7777-8888/);
   assert.ok(await page.locator('#other-route').isHidden());
@@ -154,7 +154,7 @@ test('a broken offices.json shows a clear message and the site keeps working', a
 test('the slip prints on one A4 page with one QR code per number, each exactly its 16 digits', async () => {
   const { page, context } = await open();
   await fillBondowoso(page);
-  const ref = (await page.locator('#wa-other-text').textContent()).match(/Ref: (KN-\S+)/)[1];
+  const ref = (await page.locator('#wa-other-text').textContent()).match(/No\. laporan: (KN-\S+)/)[1];
   const dir = mkdtempSync(join(tmpdir(), 'slip-'));
   const pdf = join(dir, 'slip.pdf');
   await page.emulateMedia({ media: 'print' });
@@ -164,7 +164,7 @@ test('the slip prints on one A4 page with one QR code per number, each exactly i
   execFileSync('pdftoppm', ['-png', '-r', '150', '-singlefile', pdf, join(dir, 'slip')]);
   execFileSync('cp', [join(dir, 'slip.png'), SHOTS + 'slip-a4.png']);
   const text = execFileSync('pdftotext', [pdf, '-']).toString().replace(/\s+/g, ' ');
-  for (const s of ['Dinas Kependudukan dan Pencatatan Sipil Kabupaten Bondowoso', 'Siti Aminah', ref, 'Dokumen yang dibawa',
+  for (const s of ['Dinas Kependudukan dan Pencatatan Sipil Kabupaten Bondowoso', 'Siti Aminah', ref, 'Dokumen yang perlu dibawa',
     'Catatan petugas', 'KTP-el asli dan fotokopinya', 'Kartu Keluarga (KK) terbaru, asli dan fotokopinya']) {
     assert.ok(text.includes(s), s);
   }

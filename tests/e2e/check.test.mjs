@@ -19,7 +19,7 @@ test('a Bondowoso NIK is explained segment by segment', async () => {
   assert.equal(await seg(page, 'prov').locator('.name').textContent(), 'Jawa Timur');
   assert.equal(await seg(page, 'reg').locator('.name').textContent(), 'Kabupaten Bondowoso');
   assert.equal(await seg(page, 'dist').locator('.name').textContent(), 'Maesan');
-  assert.match(await seg(page, 'date').locator('.name').textContent(), /^10-03-1985\nperempuan · umur \d+$/);
+  assert.match(await seg(page, 'date').locator('.name').textContent(), /^10-03-1985\nperempuan · umur kira-kira \d+$/);
   assert.equal(await seg(page, 'serial').locator('.digits').textContent(), '0001');
   for (const s of ['prov', 'reg', 'dist', 'date', 'serial']) {
     assert.equal(await seg(page, s).getAttribute('data-state'), 'ok', s);
@@ -62,7 +62,7 @@ test('a letter O, an old Papua code and a pasted label', async () => {
   const field = page.locator('#nik');
   await field.fill('35110150O3850001');
   const msgs = await page.locator('#messages li').allTextContents();
-  assert.ok(msgs.some((m) => m.includes('huruf “O” di angka ke-9') && m.includes('maksudnya 0 (nol)')), msgs.join('\n'));
+  assert.ok(msgs.some((m) => m.includes('huruf “O” di angka ke-9') && m.includes('maksud Anda 0 (nol)')), msgs.join('\n'));
   assert.ok(msgs.every((m) => !m.includes('U+')), 'no code points for citizens');
   await field.fill('NIK: 9101010101800001');
   assert.equal(await seg(page, 'reg').locator('.name').textContent(), 'Kabupaten Merauke');

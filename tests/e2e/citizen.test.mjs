@@ -42,7 +42,7 @@ for (const [label, viewport] of [['360x740', NARROW], ['Pixel 5', PIXEL_5]]) {
     await page.getByLabel('Nomor WhatsApp Dukcapil yang Anda ketahui (opsional)').fill('0812 3333 4444');
     const typed = linkOf(await page.getByRole('link', { name: /^Kirim lewat WhatsApp ke Dukcapil \(0812-3333-4444\)/ }).getAttribute('href'));
     assert.equal(typed.path, '/6281233334444');
-    assert.match(typed.text, /Kepada: Dinas Kependudukan dan Pencatatan Sipil Kabupaten Bondowoso/);
+    assert.match(typed.text, /Kepada Yth\. Dinas Kependudukan dan Pencatatan Sipil Kabupaten Bondowoso/);
     await context.close();
   });
 }
@@ -71,7 +71,7 @@ test('the moved story: NIK from Bondowoso, KK now in Surabaya, the bank says the
   const national = await page.locator('#wa-text').inputValue();
   assert.ok(national.includes('alamat KK Kota Surabaya, Jawa Timur'), national);
   const office = linkOf(await page.locator('#wa-other').getAttribute('href')).text;
-  assert.ok(office.includes('Kepada: Dinas Kependudukan dan Pencatatan Sipil Kota Surabaya'), office);
+  assert.ok(office.includes('Kepada Yth. Dinas Kependudukan dan Pencatatan Sipil Kota Surabaya'), office);
   assert.ok(office.includes('Jenis penolakan: Alamat / data tidak sesuai'), office);
   // "bondowoso" and "kab bondowoso" both find it again; an old Papua code finds the current regency.
   await page.getByText('Ganti kabupaten/kota, atau ketik nomor WhatsApp kantor').click();
@@ -92,7 +92,7 @@ test('the typo story: a letter O is named by its digit place, highlighted in pla
   const field = page.getByLabel('NIK (16 angka di KTP-el)');
   await field.fill('3511 0110 O785 0002');
   const msg = await page.locator('#messages li[data-code="NIK_CHAR_INVALID"]').textContent();
-  assert.match(msg, /huruf “O” di angka ke-9.*Mungkin maksudnya 0 \(nol\)/);
+  assert.match(msg, /huruf “O” di angka ke-9.*Mungkin maksud Anda 0 \(nol\)/);
   assert.ok(!/U\+/.test(msg));
   assert.equal(await page.locator('#nik-echo mark').textContent(), 'O', 'a copy of the input marks it');
   assert.equal(await page.locator('#nik-echo').textContent(), '3511 0110 O785 0002');
@@ -132,7 +132,7 @@ test('the killed-tab story: everything comes back on the same step; after cleari
   await page.getByRole('button', { name: 'Lanjut: Apa yang terjadi?' }).click();
   await page.getByRole('radio', { name: 'BPJS Kesehatan', exact: true }).check();
   await page.getByRole('radio', { name: 'NIK tidak ditemukan / tidak terdaftar' }).check();
-  await page.getByLabel('Pesan persisnya (opsional)').fill('NIK tidak ditemukan');
+  await page.getByLabel('Tulis bunyi pesan yang muncul (opsional)').fill('NIK tidak ditemukan');
   await page.getByRole('button', { name: 'Lihat kemungkinan penyebab' }).click();
   await page.getByRole('link', { name: 'Lanjut: Lapor' }).click();
   await page.getByLabel('Nama lengkap (sesuai KTP-el)').fill('Siti Aminah');
@@ -149,7 +149,7 @@ test('the killed-tab story: everything comes back on the same step; after cleari
   assert.equal(await page.locator('#nik').inputValue(), '3511 0150 0385 0001');
   await page.locator('nav [data-step="diagnose"]').click();
   assert.ok(await page.getByRole('radio', { name: 'BPJS Kesehatan', exact: true }).isChecked());
-  assert.equal(await page.getByLabel('Pesan persisnya (opsional)').inputValue(), 'NIK tidak ditemukan');
+  assert.equal(await page.getByLabel('Tulis bunyi pesan yang muncul (opsional)').inputValue(), 'NIK tidak ditemukan');
   assert.equal(await page.locator('#diagnosis .cause.top').getAttribute('data-cause'), 'A', 'the answer is shown again');
   // Cleared: nothing comes back, no storage holds anything.
   await page.getByRole('button', { name: 'Hapus semua data' }).click();

@@ -17,7 +17,7 @@ test('the Bondowoso story: BPJS refused, nothing changed -> WhatsApp with NIK an
   assert.equal(await page.evaluate(() => document.activeElement.id), 'diag-title', 'focus moves to the new step');
   await page.getByRole('radio', { name: 'BPJS Kesehatan', exact: true }).check();
   await page.getByRole('radio', { name: 'NIK tidak ditemukan / tidak terdaftar' }).check();
-  await page.getByLabel('Pesan persisnya (opsional)').fill('NIK tidak ditemukan');
+  await page.getByLabel('Tulis bunyi pesan yang muncul (opsional)').fill('NIK tidak ditemukan');
   await page.getByRole('button', { name: 'Lihat kemungkinan penyebab' }).click();
   const first = page.locator('#diagnosis article.cause').first();
   assert.equal(await first.getAttribute('data-cause'), 'A');

@@ -13,7 +13,7 @@ test('a letter O in the NIK is pointed at, fixed, and the citizen continues', as
   const { page, context, problems } = await open();
   await page.locator('#nik').fill('35110150O3850001');
   const msg = await page.locator('#messages li[data-code="NIK_CHAR_INVALID"]').textContent();
-  assert.match(msg, /angka ke-9.*maksudnya 0 \(nol\)/);
+  assert.match(msg, /angka ke-9.*maksud Anda 0 \(nol\)/);
   await page.locator('#nik').fill('3511015003850001');
   assert.equal(await page.locator('#summary').textContent(), 'Format NIK benar.');
   assert.equal(await page.locator('#nik').inputValue(), '3511 0150 0385 0001', 'shown in groups of four');

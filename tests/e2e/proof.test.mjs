@@ -42,7 +42,7 @@ test(`${PAYLOADS.length} hostile payloads in every free-text field stay literal 
     ['#message-text', 200, 'Pesan'], ['#since', 60, 'Sejak'], ['#c-name', 80, 'Nama'],
     ['#c-village', 60, null], ['#c-district', 60, null], ['#c-tried', 200, 'Sudah dicoba'],
   ];
-  await page.getByText('Tambahan untuk petugas (opsional): alamat, yang sudah dicoba').click();
+  await page.getByText('Tambahan untuk petugas (opsional): alamat, yang sudah dilakukan').click();
   for (const p of PAYLOADS) {
     await page.locator('nav [data-step="diagnose"]').click();
     await page.locator('#message-text').fill(p);

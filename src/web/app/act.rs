@@ -116,7 +116,7 @@ impl App {
                 ..offices::Office::default()
             });
         let typed = value(&self.doc, "office-wa");
-        match crate::phone::normalize(&typed) {
+        match crate::phone::normalize_office(&typed) {
             Ok(n) => {
                 office.whatsapp = Some(n);
                 office.source = Some(text("office-typed", self.lang).to_string());
@@ -421,8 +421,9 @@ impl App {
     }
 }
 
-/// One QR code holding exactly `digits` (a handheld scanner types them into
-/// SIAK's field), with the label and the digits printed under it.
+/// One QR code holding exactly `digits` (16 digits and nothing else, so a
+/// scanner, where an office has one, reads just the number), with the label
+/// and the digits printed under it.
 fn slip_qr(doc: &Document, parent: &web_sys::Element, label: &str, digits: &str) -> Option<()> {
     let q = crate::qr::svg_path(digits)?;
     let fig = add(doc, parent, "figure", "slip-code", "")?;
@@ -463,14 +464,24 @@ fn render_slip(doc: &Document, r: &Report, office: &offices::Office) -> Option<(
         "slip-kind",
         "Slip kunjungan \u{2014} laporan NIK bermasalah",
     )?;
-    add(doc, &left, "h1", "", &r.office)?;
-    for v in [&office.address, &office.hours].into_iter().flatten() {
-        add(doc, &left, "p", "", v)?;
+    // Addressed where the top cause is fixed: the Dukcapil office, the
+    // institution that refused, or the kelurahan.
+    add(doc, &left, "h1", "", &r.slip_to)?;
+    if r.slip_to == r.office {
+        for v in [&office.address, &office.hours].into_iter().flatten() {
+            add(doc, &left, "p", "", v)?;
+        }
     }
     let meta = add(doc, &left, "p", "slip-meta", "")?;
     add(doc, &meta, "span", "", &format!("Tanggal: {}", r.date))?;
-    add(doc, &meta, "strong", "", &format!("Ref: {}", r.reference))?;
-    // One code per number, each exactly its 16 digits: scanned, it types the number.
+    add(
+        doc,
+        &meta,
+        "strong",
+        "",
+        &format!("No. laporan: {}", r.reference),
+    )?;
+    // One code per number, each exactly its 16 digits.
     let codes = add(doc, &head, "div", "slip-codes", "")?;
     for (label, digits) in [("NIK", &r.nik), ("Nomor KK", &r.kk)] {
         if digits.len() == 16 {
@@ -486,9 +497,9 @@ fn render_slip(doc: &Document, r: &Report, office: &offices::Office) -> Option<(
         ("No. HP", &r.phone),
         ("Layanan", &r.service),
         ("Jenis penolakan", &r.refusal),
-        ("Pesan persis", &r.message),
+        ("Bunyi pesan", &r.message),
         ("Sejak", &r.since),
-        ("Sudah dicoba", &r.tried),
+        ("Yang sudah dilakukan", &r.tried),
         ("Dugaan penyebab", &r.cause),
     ];
     for (k, v) in rows {
@@ -503,7 +514,7 @@ fn render_slip(doc: &Document, r: &Report, office: &offices::Office) -> Option<(
     }
     add(doc, &slip, "h2", "", "Langkah")?;
     add_list(doc, &slip, "ol", "", &r.steps[..r.steps.len().min(6)])?;
-    add(doc, &slip, "h2", "", "Dokumen yang dibawa (centang)")?;
+    add(doc, &slip, "h2", "", "Dokumen yang perlu dibawa (centang)")?;
     add_list(doc, &slip, "ul", "slip-check", &r.documents)?;
     let notes = add(doc, &slip, "div", "slip-notes", "")?;
     add(doc, &notes, "h2", "", "Catatan petugas")?;
@@ -515,7 +526,7 @@ fn render_slip(doc: &Document, r: &Report, office: &offices::Office) -> Option<(
         &slip,
         "p",
         "slip-foot",
-        "Dibuat di ponsel warga dengan Klinik NIK. Dugaan penyebab belum pasti: hanya Dukcapil yang dapat memastikan status NIK. Layanan administrasi kependudukan tidak dipungut biaya (UU 24/2013 Pasal 79A).",
+        "Dibuat di ponsel warga dengan Klinik NIK. Dugaan penyebab belum pasti: hanya Dukcapil yang dapat memastikan status NIK. Layanan administrasi kependudukan tidak dipungut biaya (UU 23/2006 jo. UU 24/2013 Pasal 79A).",
     )?;
     Some(())
 }
