@@ -587,7 +587,7 @@ pub fn diagnose(a: &Answers, facts: &CheckFacts) -> Diagnosis {
         .clamp(1, 4);
     ranked.truncate(keep);
     if top == 0 {
-        // Nothing answered yet: the two commonest causes, as possibilities.
+        // Nothing answered yet: the first two causes of the knowledge base, as possibilities.
         ranked.truncate(2);
     }
     let tie = ranked.len() > 1 && ranked[0].score == ranked[1].score && top > 0;
@@ -755,8 +755,8 @@ impl DiagnosisView {
             (Some(r), false, Lang::En) if r.score > 0 => format!("The most likely cause: {}.", t(&r.cause.title)),
             (Some(_), true, Lang::Id) => "Beberapa penyebab sama mungkinnya; kantor Dukcapil dapat memastikan yang mana.".to_string(),
             (Some(_), true, Lang::En) => "Several causes are equally likely; the Dukcapil office can tell which.".to_string(),
-            (_, _, Lang::Id) => "Jawaban Anda belum cukup untuk menunjuk satu penyebab. Ini yang paling sering terjadi.".to_string(),
-            (_, _, Lang::En) => "Your answers do not point to one cause yet. These are the commonest.".to_string(),
+            (_, _, Lang::Id) => "Jawaban Anda belum cukup untuk menunjuk satu penyebab. Berikut dua kemungkinan untuk diperiksa lebih dulu.".to_string(),
+            (_, _, Lang::En) => "Your answers do not point to one cause yet. Here are two possibilities to check first.".to_string(),
         };
 
         let mut have_ready = Vec::new();

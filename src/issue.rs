@@ -437,7 +437,7 @@ fn message(i: &Issue, lang: Lang) -> String {
                 (En, true) => format!(
                     "29-02-{year} does not exist: {year} is not a leap year (only two digits of the year are written; we read it as {year})."
                 ),
-                (Id, false) => format!("Tanggal {day:02}-{month:02} tidak ada: bulan itu tidak punya tanggal {day}."),
+                (Id, false) => format!("Tanggal {day:02}-{month:02} tidak ada: bulan itu tidak memiliki tanggal {day}."),
                 (En, false) => format!("The date {day:02}-{month:02} does not exist: that month has no day {day}."),
             }
         }

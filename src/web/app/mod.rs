@@ -108,7 +108,7 @@ fn text(key: &str, lang: Lang) -> &'static str {
         ("office-label", Id) => "Di kabupaten/kota mana alamat KK Anda sekarang?",
         ("office-label", En) => "In which regency/city is your KK address now?",
         ("office-why", Id) => "Ketik nama kabupaten/kota, misalnya \u{201c}surabaya\u{201d}. Angka awal NIK menunjukkan tempat NIK pertama kali didaftarkan, bukan alamat KK Anda sekarang.",
-        ("office-why", En) => "Type the regency/city name, for example \u{201c}surabaya\u{201d}. The first digits of a NIK show where it was first issued, not your KK address now.",
+        ("office-why", En) => "Type the regency/city name, for example \u{201c}surabaya\u{201d}. The first digits of a NIK show where it was first registered, not your KK address now.",
         ("office-results-none", Id) => "Tidak ditemukan. Coba nama lain, tanpa \u{201c}Kabupaten\u{201d} atau \u{201c}Kota\u{201d}.",
         ("office-results-none", En) => "Not found. Try another name, without \u{201c}Kabupaten\u{201d} or \u{201c}Kota\u{201d}.",
         ("wa-unknown", Id) => "Nomor WhatsApp kantor ini belum diketahui. Bila Anda tahu nomor resminya, ketik di bawah; kirim hanya ke nomor resmi Dukcapil.",
