@@ -302,7 +302,9 @@ pub fn build_report(
     }
     t.push_str(&format!("\n{request} Terima kasih."));
 
-    // Halo Dukcapil's own format (Kompas, 20 July 2021): one field per line.
+    // Halo Dukcapil's own format (BKN via Tirto 2019; Kompas, 20 July 2021): one field per
+    // line. Kompas's #Alamat_email is left out: the site asks for no e-mail, and the
+    // citizen can add one to the editable message.
     let mut problem = String::new();
     let mut say = |s: &str| {
         if !s.is_empty() {
