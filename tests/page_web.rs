@@ -110,7 +110,7 @@ fn district_names_asked_for_loaded_refused_and_unreachable() {
         set_districts(35, bad);
         assert_eq!(
             text(&d, "[data-seg='dist'] .name"),
-            "nama muncul saat ponsel online"
+            "nama muncul bila tersambung ke internet"
         );
         assert_eq!(text(&d, "#summary"), "Format NIK benar.");
     }

@@ -31,7 +31,7 @@ await page.waitForFunction(() => document.activeElement?.id === 'diagnosis-summa
 await page.screenshot({ path: out + '2-apa-yang-terjadi.png' });
 
 await page.locator('#diagnose :is(a, button):visible', { hasText: 'Lanjut: Lapor' }).click();
-await page.getByLabel('Nama lengkap (sesuai KTP-el)').fill('Siti Aminah');
+await page.getByLabel('Nama lengkap (sesuai KTP-el atau KK)').fill('Siti Aminah');
 await page.getByText('Tambahan untuk petugas (opsional): alamat, yang sudah dicoba').click();
 await page.getByLabel('Desa/kelurahan alamat KK').fill('Maesan');
 await page.getByLabel('Kecamatan alamat KK').fill('Maesan');

@@ -23,7 +23,7 @@ async function fillBondowoso(page) {
   await page.getByLabel('Sejak kapan? (opsional)').fill('Oktober 2026');
   await page.getByRole('button', { name: 'Lihat kemungkinan penyebab' }).click();
   await page.getByRole('link', { name: 'Lanjut: Lapor' }).click();
-  await page.getByLabel('Nama lengkap (sesuai KTP-el)').fill('Siti Aminah');
+  await page.getByLabel('Nama lengkap (sesuai KTP-el atau KK)').fill('Siti Aminah');
   await page.getByText('Tambahan untuk petugas (opsional): alamat, yang sudah dilakukan').click();
   await page.getByLabel('Desa/kelurahan alamat KK').fill('Desa Maesan');
   await page.getByLabel('Kecamatan alamat KK').fill('Maesan');
@@ -171,7 +171,7 @@ test('the slip prints on one A4 page with one QR code per number, each exactly i
   for (const ui of ['Kirim lewat WhatsApp', 'Cek NIK Anda', 'Apa yang terjadi?', 'English', 'Hapus semua data']) {
     assert.ok(!text.includes(ui), `nothing of the interface is printed: ${ui}`);
   }
-  // A handheld scanner types whatever a code holds: each code is exactly one typed number.
+  // A scanner, where an office has one, reads whatever a code holds: each code is exactly one number.
   const codes = execFileSync('zbarimg', ['--quiet', '--raw', join(dir, 'slip.png')]).toString().trim().split('\n').sort();
   const typed = ['3511 0150 0385 0001', '3511012003150007'].map((n) => n.replace(/\D/g, '')).sort();
   assert.deepEqual(codes, typed);

@@ -116,7 +116,7 @@ test('the typo story: a letter O is named by its digit place, highlighted in pla
 test('a Nomor KK typed into the NIK field gets a hint and a button that moves it', async () => {
   const { page, context } = await openReady(browser, server.url, null, NARROW);
   await page.getByLabel('NIK (16 angka di KTP-el)').fill('3511012003260007');
-  assert.match(await page.locator('#kk-hint').textContent(), /Ini mungkin Nomor KK\? NIK ada di KTP-el, di bawah nama provinsi\./);
+  assert.match(await page.locator('#kk-hint').textContent(), /Apakah ini Nomor KK\? NIK tertulis di KTP-el, di bawah nama provinsi dan kabupaten\/kota\./);
   await page.getByRole('button', { name: 'Pindahkan ke kolom Nomor KK' }).click();
   assert.equal(await page.locator('#kk').inputValue(), '3511 0120 0326 0007');
   assert.equal(await page.locator('#nik').inputValue(), '');
@@ -135,7 +135,7 @@ test('the killed-tab story: everything comes back on the same step; after cleari
   await page.getByLabel('Tulis bunyi pesan yang muncul (opsional)').fill('NIK tidak ditemukan');
   await page.getByRole('button', { name: 'Lihat kemungkinan penyebab' }).click();
   await page.getByRole('link', { name: 'Lanjut: Lapor' }).click();
-  await page.getByLabel('Nama lengkap (sesuai KTP-el)').fill('Siti Aminah');
+  await page.getByLabel('Nama lengkap (sesuai KTP-el atau KK)').fill('Siti Aminah');
   await page.getByLabel('Nomor HP Anda (untuk dihubungi petugas)').fill('0812-3456-7890');
   const before = await page.locator('#wa-text').inputValue();
   assert.match(await page.locator('#clear ~ .hint').textContent(), /disimpan sementara di tab ini saja/);
@@ -144,7 +144,7 @@ test('the killed-tab story: everything comes back on the same step; after cleari
   // Steps 2 and 3 show a loading line until their module is here, then her answers.
   await page.waitForSelector('body[data-ready="yes"][data-app="ready"]');
   assert.ok(await page.locator('#act-title').isVisible(), 'the same step');
-  assert.equal(await page.getByLabel('Nama lengkap (sesuai KTP-el)').inputValue(), 'Siti Aminah');
+  assert.equal(await page.getByLabel('Nama lengkap (sesuai KTP-el atau KK)').inputValue(), 'Siti Aminah');
   assert.equal(await page.locator('#wa-text').inputValue(), before);
   assert.equal(await page.locator('#nik').inputValue(), '3511 0150 0385 0001');
   await page.locator('nav [data-step="diagnose"]').click();

@@ -33,7 +33,7 @@ test('back and forward move between steps without losing what was typed', async 
   await page.getByRole('button', { name: 'Lanjut: Apa yang terjadi?' }).click();
   await page.getByRole('radio', { name: 'Bank / dompet digital' }).check();
   await page.locator('#diagnose :is(a, button):visible', { hasText: 'Lanjut: Lapor' }).click();
-  await page.getByLabel('Nama lengkap (sesuai KTP-el)').fill('Budi');
+  await page.getByLabel('Nama lengkap (sesuai KTP-el atau KK)').fill('Budi');
   await page.goBack();
   assert.ok(await page.locator('#diag-title').isVisible());
   assert.ok(await page.getByRole('radio', { name: 'Bank / dompet digital' }).isChecked());
@@ -43,11 +43,11 @@ test('back and forward move between steps without losing what was typed', async 
   await page.goForward();
   await page.goForward();
   assert.ok(await page.locator('#act-title').isVisible());
-  assert.equal(await page.getByLabel('Nama lengkap (sesuai KTP-el)').inputValue(), 'Budi');
+  assert.equal(await page.getByLabel('Nama lengkap (sesuai KTP-el atau KK)').inputValue(), 'Budi');
   assert.equal(await page.locator('nav [aria-current="step"]').getAttribute('data-step'), 'act');
   // The language switch keeps everything too.
   await page.getByRole('button', { name: 'English' }).click();
-  assert.equal(await page.getByLabel('Full name (as on the KTP-el)').inputValue(), 'Budi');
+  assert.equal(await page.getByLabel('Full name (as on the KTP-el or KK)').inputValue(), 'Budi');
   assert.match(await page.locator('#wa-text').inputValue(), /^#NIK 3511015003850001\n#Nama Budi\n[^]*#permasalahan Ditolak di Bank atau dompet digital/, 'the report stays in Bahasa Indonesia');
   await context.close();
 });

@@ -180,7 +180,7 @@ test('district names: a province checked online is named offline; one never seen
   // Aceh was never opened: its district code is still checked (01 exists,
   // 99 does not), and the name waits for the network.
   await page.locator('#nik').fill('1101014101900001');
-  await named(page, 'nama muncul saat ponsel online');
+  await named(page, 'nama muncul bila tersambung ke internet');
   assert.equal(await page.locator("[data-seg='dist']").getAttribute('data-state'), 'ok');
   assert.equal(await page.locator("[data-seg='reg'] .name").textContent(), 'Kabupaten Aceh Selatan');
   assert.equal(await page.locator('#summary').textContent(), 'Format NIK benar.');

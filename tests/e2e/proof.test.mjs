@@ -40,7 +40,7 @@ test(`${PAYLOADS.length} hostile payloads in every free-text field stay literal 
   await page.locator('#diagnose :is(a, button):visible', { hasText: 'Lanjut: Lapor' }).click();
   const fields = [
     ['#message-text', 200, 'Pesan'], ['#since', 60, 'Sejak'], ['#c-name', 80, 'Nama'],
-    ['#c-village', 60, null], ['#c-district', 60, null], ['#c-tried', 200, 'Sudah dicoba'],
+    ['#c-village', 60, null], ['#c-district', 60, null], ['#c-tried', 200, 'Yang sudah dilakukan'],
   ];
   await page.getByText('Tambahan untuk petugas (opsional): alamat, yang sudah dilakukan').click();
   for (const p of PAYLOADS) {
@@ -103,7 +103,7 @@ test('privacy audit: no request carries the NIK or KK, and nothing stays behind'
   await page.getByRole('radio', { name: 'NIK tidak ditemukan / tidak terdaftar' }).check();
   await page.getByRole('button', { name: 'Lihat kemungkinan penyebab' }).click();
   await page.locator('#diagnose :is(a, button):visible', { hasText: 'Lanjut: Lapor' }).click();
-  await page.getByLabel('Nama lengkap (sesuai KTP-el)').fill('Siti Aminah');
+  await page.getByLabel('Nama lengkap (sesuai KTP-el atau KK)').fill('Siti Aminah');
   await page.getByLabel('Nomor HP Anda (untuk dihubungi petugas)').fill('0812-3456-7890');
   await page.getByRole('button', { name: 'Salin pesan' }).click();
   await page.emulateMedia({ media: 'print' });
