@@ -212,8 +212,14 @@ gz_total() {
 # shortened: first screen 55.1 KiB with the largest province file, the
 # citizens' whole site 135.9 KiB). The light-first-visit issue's goals (first
 # screen 50 KB, first visit 100 KB) are printed beside them: not met.
+# 2026-12-03, truth pass 2: the knowledge base grew by what the 2025-2026
+# sources required (cause J and the tax service, the 2025 rule for cause D, the
+# 2026 SIM rule, 14 more dated sources, both languages) and step 1 by the
+# before-2013 region edition and its messages: steps 2 and 3's wasm 75.5 ->
+# 80.1 KiB, step 1's 44.1 -> 45.3 KiB, the whole site 139.2 -> 143.7 KiB.
+# The total's ratchet moves with it, no further.
 BUDGET_FIRST_GZ=57344
-BUDGET_TOTAL_GZ=141312
+BUDGET_TOTAL_GZ=145408
 GOAL_FIRST_GZ=51200
 GOAL_VISIT_GZ=102400
 

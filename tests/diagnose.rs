@@ -605,6 +605,13 @@ fn tax_refusals_go_to_the_tax_office() {
     }
     let tax = SERVICES.iter().find(|s| s.key == "tax").unwrap();
     assert!(tax.followup.id.contains("bukan masalah data Dukcapil"));
+    assert!(CAUSES
+        .iter()
+        .find(|c| c.key == "J")
+        .unwrap()
+        .explain
+        .id
+        .contains("diurus di DJP, bukan di Dukcapil"));
     assert!(!tax.sources.is_empty());
 }
 

@@ -210,6 +210,9 @@ fn kalimantan_utara_before_2013() {
         assert_eq!(r.editions.newest(), Edition::Pre2013);
         assert_eq!(regions::regency(now).unwrap().name, name, "{now}");
         assert_eq!(offices::current_regency_for(old), Some(now), "{old}");
+        // Step 3 addresses today's Dukcapil of that regency.
+        let office = offices::builtin(now).unwrap_or_else(|| panic!("{now}: no office"));
+        assert!(office.name.ends_with(name), "{}", office.name);
 
         let nik = format!("{old}010101900001");
         let report = check_nik(&nik, today);

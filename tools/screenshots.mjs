@@ -32,11 +32,11 @@ await page.screenshot({ path: out + '2-apa-yang-terjadi.png' });
 
 await page.locator('#diagnose :is(a, button):visible', { hasText: 'Lanjut: Lapor' }).click();
 await page.getByLabel('Nama lengkap (sesuai KTP-el atau KK)').fill('Siti Aminah');
-await page.getByText('Tambahan untuk petugas (opsional): alamat, yang sudah dicoba').click();
+await page.getByText('Tambahan untuk petugas (opsional): alamat, yang sudah dilakukan').click();
 await page.getByLabel('Desa/kelurahan alamat KK').fill('Maesan');
 await page.getByLabel('Kecamatan alamat KK').fill('Maesan');
 await page.getByLabel('Nomor HP Anda (untuk dihubungi petugas)').fill('0812-3456-7890');
-await page.getByText('Tambahan untuk petugas (opsional): alamat, yang sudah dicoba').click();
+await page.getByText('Tambahan untuk petugas (opsional): alamat, yang sudah dilakukan').click();
 await page.evaluate(() => document.getElementById('wa-text').scrollIntoView());
 await page.screenshot({ path: out + '3-lapor.png' });
 

@@ -72,6 +72,26 @@ test('a letter O, an old Papua code and a pasted label', async () => {
   await context.close();
 });
 
+test('a Tarakan NIK from before Kalimantan Utara (64.73) is valid, says where that is now, and step 3 offers today\'s office', async () => {
+  const { page, problems, context } = await open();
+  await page.locator('#nik').pressSequentially('6473010101900001');
+  assert.equal(await page.locator('#summary').textContent(), 'Format NIK benar.');
+  assert.equal(await seg(page, 'reg').locator('.name').textContent(), 'Kota Tarakan');
+  assert.notEqual(await seg(page, 'reg').getAttribute('data-state'), 'error');
+  const old = await page.locator('#messages li[data-code="NIK_REGION_OLD_EDITION"]').textContent();
+  assert.match(old, /64\.73 \(Kota Tarakan\) adalah kode lama, dipakai sampai 2012 \(sekarang Kota Tarakan 65\.71, Provinsi Kalimantan Utara\)/);
+  const dist = await page.locator('#messages li[data-code="NIK_DISTRICT_UNKNOWN"]').textContent();
+  assert.match(dist, /tidak bisa diperiksa/);
+  await page.screenshot({ path: SHOTS + 'check-tarakan-2012.png', fullPage: true });
+  await page.getByRole('button', { name: 'Lanjut: Apa yang terjadi?' }).click();
+  await page.waitForSelector('body[data-app="ready"]');
+  await page.locator('nav [data-step="act"]').click();
+  assert.equal(await page.locator('#office-contact').getAttribute('data-regency'), '6571');
+  assert.match(await page.locator('#office-contact').textContent(), /Kota Tarakan/);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 test('English switch translates the page and the messages', async () => {
   const { page, context } = await open();
   await page.locator('#nik').fill('3511013502850001');
