@@ -28,6 +28,9 @@ pub enum PhoneProblem {
     TooLong,
     /// Starts with 8 but with a prefix no operator uses (80, 84).
     NotMobile,
+    /// An office's landline with too few or too many digits for an area code
+    /// and a subscriber number.
+    LandlineLength,
 }
 
 impl PhoneProblem {
@@ -40,6 +43,7 @@ impl PhoneProblem {
             PhoneProblem::TooShort => "PHONE_TOO_SHORT",
             PhoneProblem::TooLong => "PHONE_TOO_LONG",
             PhoneProblem::NotMobile => "PHONE_NOT_MOBILE",
+            PhoneProblem::LandlineLength => "PHONE_LANDLINE_LENGTH",
         }
     }
 
@@ -59,6 +63,8 @@ impl PhoneProblem {
             (PhoneProblem::TooLong, Lang::En) => "The mobile number is too long: 08 is usually followed by 8\u{2013}11 more digits.".into(),
             (PhoneProblem::NotMobile, Lang::Id) => "Awalan nomor ini tidak dipakai operator seluler Indonesia. Periksa lagi.".into(),
             (PhoneProblem::NotMobile, Lang::En) => "No Indonesian mobile operator uses this prefix. Check it again.".into(),
+            (PhoneProblem::LandlineLength, Lang::Id) => "Nomor telepon kantor ini tidak lengkap atau terlalu panjang: tulis dengan kode area, misalnya (0332) 421234.".into(),
+            (PhoneProblem::LandlineLength, Lang::En) => "This office number is incomplete or too long: write it with its area code, for example (0332) 421234.".into(),
         }
     }
 }
@@ -139,7 +145,7 @@ pub fn normalize(input: &str) -> Result<String, PhoneProblem> {
 /// assert_eq!(normalize_office("(0332) 421234").as_deref(), Ok("62332421234"));
 /// assert_eq!(normalize_office("021-3456 7890").as_deref(), Ok("622134567890"));
 /// assert_eq!(normalize_office("0811-800-5373").as_deref(), Ok("628118005373"));
-/// assert_eq!(normalize_office("0332 42"), Err(PhoneProblem::TooShort));
+/// assert_eq!(normalize_office("0332 42"), Err(PhoneProblem::LandlineLength));
 /// ```
 pub fn normalize_office(input: &str) -> Result<String, PhoneProblem> {
     match normalize(input) {
@@ -165,9 +171,8 @@ pub fn normalize_office(input: &str) -> Result<String, PhoneProblem> {
         return Err(PhoneProblem::NotMobile);
     }
     match national.len() {
-        0..=7 => Err(PhoneProblem::TooShort),
         8..=11 => Ok(format!("62{national}")),
-        _ => Err(PhoneProblem::TooLong),
+        _ => Err(PhoneProblem::LandlineLength),
     }
 }
 

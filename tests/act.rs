@@ -53,6 +53,48 @@ const PHONES: &[(&str, Result<&str, PhoneProblem>)] = &[
     ("\u{ff10}812", Err(PhoneProblem::BadChar('\u{ff10}'))),
 ];
 
+/// An office's WhatsApp (offices.json, or typed by the citizen) may be a
+/// landline with its area code: WhatsApp Business accepts those (review W3).
+#[test]
+fn office_numbers_may_be_landlines() {
+    use klinik_nik::phone::normalize_office;
+    for (input, want) in [
+        ("(0332) 421234", Ok("62332421234")),
+        ("021-5551234", Ok("62215551234")),
+        ("+62 21 5551234", Ok("62215551234")),
+        ("021 3456 7890", Ok("622134567890")),
+        ("0370-633 123", Ok("62370633123")),
+        ("0811-800-5373", Ok("628118005373")),
+        ("0332 42", Err(PhoneProblem::LandlineLength)),
+        ("0332 1234 5678 90", Err(PhoneProblem::LandlineLength)),
+        ("1500537", Err(PhoneProblem::NotMobile)),
+        ("+1 415 555 0100", Err(PhoneProblem::NotIndonesian)),
+        ("0812#3456", Err(PhoneProblem::BadChar('#'))),
+        ("", Err(PhoneProblem::Empty)),
+    ] {
+        assert_eq!(
+            normalize_office(input),
+            want.map(str::to_owned),
+            "{input:?}"
+        );
+    }
+    // The citizen's own number stays a mobile: the officer answers her there.
+    assert_eq!(normalize("(0332) 421234"), Err(PhoneProblem::Landline));
+    assert!(PhoneProblem::Landline
+        .message(Lang::Id)
+        .contains("nomor HP Anda"));
+    assert_eq!(klinik_nik::phone::display("62332421234"), "0332421234");
+    // offices.json takes a landline for an office.
+    let cfg = offices::parse_config(
+        r#"{"offices": [{"regency": "35.11", "whatsapp": "(0332) 421234", "source": "https://example.org/x", "checked": "2026-12-03"}]}"#,
+    )
+    .expect("a landline is a valid office WhatsApp");
+    assert_eq!(
+        cfg.office(3511).and_then(|o| o.whatsapp).as_deref(),
+        Some("62332421234")
+    );
+}
+
 #[test]
 fn phone_table() {
     assert!(PHONES.len() >= 25);

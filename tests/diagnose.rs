@@ -257,7 +257,9 @@ fn bondowoso_story_in_words() {
         d.documents,
         [
             "KTP-el asli dan fotokopinya",
-            "Kartu Keluarga (KK) terbaru, asli dan fotokopinya"
+            "Kartu Keluarga (KK) terbaru, asli dan fotokopinya",
+            // Optional proof of the refusal (review 2026-12-03, the slip per cause).
+            "Bukti dari layanan yang menolak (tangkapan layar atau kartu), bila ada"
         ]
     );
     assert!(d.channel_text.contains("kirim NIK dan Nomor KK"));

@@ -68,10 +68,10 @@ test('Bondowoso: no office number known, so the report goes to Halo Dukcapil in 
   assert.equal(await page.locator('#wa-other-text').textContent(), other.text);
   // The screenshot line only when the citizen says she has one; never a photo of the KTP-el or KK.
   assert.ok(!shown.includes('tangkapan layar'));
-  await page.getByLabel('Saya punya tangkapan layar pesan penolakan (dikirim hanya bila petugas meminta)').check();
+  await page.getByLabel('Saya memiliki tangkapan layar pesan penolakan (dikirim hanya bila petugas meminta)').check();
   assert.ok((await page.locator('#wa-text').inputValue()).includes('tangkapan layar penolakan dapat saya kirim bila diminta'));
   assert.ok((await page.locator('#wa-other-text').textContent()).includes('Tangkapan layar penolakan dapat saya kirim bila diminta.'));
-  await page.getByLabel('Saya punya tangkapan layar pesan penolakan (dikirim hanya bila petugas meminta)').uncheck();
+  await page.getByLabel('Saya memiliki tangkapan layar pesan penolakan (dikirim hanya bila petugas meminta)').uncheck();
   await page.screenshot({ path: SHOTS + 'act.png', fullPage: true });
   // Nothing of this left the page: no request carried the NIK or KK.
   for (const u of requests) assert.ok(!u.includes('3511015003850001') && !u.includes('3511012003150007'), u);
@@ -80,14 +80,18 @@ test('Bondowoso: no office number known, so the report goes to Halo Dukcapil in 
   await context.close();
 });
 
-test('an office number the citizen types becomes the primary link; a landline is explained', async () => {
+test('an office number the citizen types becomes the primary link, a landline with its area code too (WhatsApp Business); a short one is explained', async () => {
   const { page, context } = await open();
   await fillBondowoso(page);
   await page.getByText('Ganti kabupaten/kota, atau ketik nomor WhatsApp kantor').click();
   const field = page.getByLabel('Nomor WhatsApp Dukcapil yang Anda ketahui (opsional)');
-  await field.fill('0332-123456');
-  assert.match(await page.locator('#office-wa-problem').textContent(), /telepon rumah\/kantor/);
+  await field.fill('0332-42');
+  assert.match(await page.locator('#office-wa-problem').textContent(), /kode area, misalnya \(0332\) 421234/);
   assert.equal(textOf(await page.locator('#wa-link').getAttribute('href')).path, '/628118005373', 'still Halo Dukcapil');
+  // An office's WhatsApp Business account may be its landline.
+  await field.fill('(0332) 421234');
+  assert.equal(await page.locator('#office-wa-problem').textContent(), '');
+  assert.equal(textOf(await page.locator('#wa-link').getAttribute('href')).path, '/62332421234');
   await field.fill('+62 812-7777-8888');
   assert.equal(await page.locator('#office-wa-problem').textContent(), '');
   const link = textOf(await page.locator('#wa-link').getAttribute('href'));

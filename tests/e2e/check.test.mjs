@@ -19,7 +19,7 @@ test('a Bondowoso NIK is explained segment by segment', async () => {
   assert.equal(await seg(page, 'prov').locator('.name').textContent(), 'Jawa Timur');
   assert.equal(await seg(page, 'reg').locator('.name').textContent(), 'Kabupaten Bondowoso');
   assert.equal(await seg(page, 'dist').locator('.name').textContent(), 'Maesan');
-  assert.match(await seg(page, 'date').locator('.name').textContent(), /^10-03-1985\nperempuan · umur kira-kira \d+$/);
+  assert.match(await seg(page, 'date').locator('.name').textContent(), /^10-03-1985\nperempuan · umur sekitar \d+$/);
   assert.equal(await seg(page, 'serial').locator('.digits').textContent(), '0001');
   for (const s of ['prov', 'reg', 'dist', 'date', 'serial']) {
     assert.equal(await seg(page, s).getAttribute('data-state'), 'ok', s);

@@ -24,7 +24,7 @@ test('the Bondowoso story: BPJS refused, nothing changed -> WhatsApp with NIK an
   assert.equal(await first.locator('.confidence').textContent(), 'Paling mungkin');
   assert.match(await first.locator('.title').textContent(), /belum tersalin/);
   assert.match(await page.locator('#diagnosis .channel').textContent(), /Cukup lewat WhatsApp/);
-  assert.deepEqual(await page.locator('#diagnosis .documents li').allTextContents(), ['KTP-el asli dan fotokopinya', 'Kartu Keluarga (KK) terbaru, asli dan fotokopinya']);
+  assert.deepEqual(await page.locator('#diagnosis .documents li').allTextContents(), ['KTP-el asli dan fotokopinya', 'Kartu Keluarga (KK) terbaru, asli dan fotokopinya', 'Bukti dari layanan yang menolak (tangkapan layar atau kartu), bila ada']);
   assert.ok((await page.locator('#diagnosis .have-ready li').allTextContents()).some((t) => t.includes('“NIK tidak ditemukan”')));
   assert.match(await page.locator('#diagnosis .disclaimer').textContent(), /hanya Dukcapil yang dapat memastikan/);
   assert.match(await page.locator('#diagnosis .national').textContent(), /1500537/);

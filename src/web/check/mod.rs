@@ -56,7 +56,7 @@ fn text(key: &str, lang: Lang) -> &'static str {
         ("male", En) => "male",
         ("female", Id) => "perempuan",
         ("female", En) => "female",
-        ("age", Id) => "umur kira-kira",
+        ("age", Id) => "umur sekitar",
         ("age", En) => "age about",
         ("kk-hint", Id) => "Apakah ini Nomor KK? NIK tertulis di KTP-el, di bawah nama provinsi dan kabupaten/kota.",
         ("kk-hint", En) => "Is this the KK number? The NIK is printed on the KTP-el, under the province and regency/city names.",
