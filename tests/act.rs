@@ -519,3 +519,53 @@ fn no_cause_is_guessed_before_step_2_is_answered() {
     );
     assert!(!report(&a, &c).cause.is_empty());
 }
+
+/// The slip is addressed where the top cause is fixed (review N3): the
+/// Dukcapil office, the institution that refused, or the kelurahan.
+#[test]
+fn the_slip_goes_where_the_cause_is_fixed() {
+    let (mut a, c) = bondowoso();
+    let r = report(&a, &c);
+    assert_eq!(
+        r.slip_to,
+        "Dinas Kependudukan dan Pencatatan Sipil Kabupaten Bondowoso"
+    );
+    a.service = Some("tax".into());
+    assert_eq!(report(&a, &c).slip_to, "Petugas Pajak (Coretax DJP / NPWP)");
+    a.service = Some("bank".into());
+    a.message = Some("nik_kk_mismatch".into());
+    a.message_text = None;
+    a.events = vec!["new_kk".into()];
+    assert_eq!(report(&a, &c).slip_to, "Petugas Bank atau dompet digital");
+    a.service = Some("bpjs_kesehatan".into());
+    a.message = Some("inactive".into());
+    a.events = vec!["lived_away".into()];
+    assert_eq!(report(&a, &c).slip_to, "Kantor kelurahan alamat KK");
+    // Without answers there is no cause yet: the office chosen.
+    let r = report(
+        &Answers {
+            nik: a.nik.clone(),
+            ..Answers::default()
+        },
+        &c,
+    );
+    assert_eq!(r.slip_to, r.office);
+}
+
+/// Without a chosen office the report says the regency is not chosen yet
+/// rather than leave it out silently (review N9); nothing is made up.
+#[test]
+fn an_address_without_a_chosen_office_says_so() {
+    let (a, c) = bondowoso();
+    let d = diagnose_answers(&a, today(), Lang::Id);
+    let office = offices::Office {
+        name: "Dinas Kependudukan dan Pencatatan Sipil".into(),
+        ..offices::Office::default()
+    };
+    let r = build_report(&a, &d, &c, &office, today());
+    assert_eq!(
+        r.address,
+        "Desa Maesan, Kec. Maesan, kabupaten/kota belum dipilih"
+    );
+    assert!(!r.text.contains("Bondowoso"), "{}", r.text);
+}

@@ -521,12 +521,18 @@ fn render_slip(doc: &Document, r: &Report, office: &offices::Office) -> Option<(
     for _ in 0..3 {
         add(doc, &notes, "div", "slip-line", "")?;
     }
+    // The fee rule is adminduk's: said only on a slip for Dukcapil or the kelurahan.
+    let adminduk = r.slip_to == r.office || r.slip_to.starts_with("Kantor kelurahan");
     add(
         doc,
         &slip,
         "p",
         "slip-foot",
-        "Dibuat di ponsel warga dengan Klinik NIK. Dugaan penyebab belum pasti: hanya Dukcapil yang dapat memastikan status NIK. Layanan administrasi kependudukan tidak dipungut biaya (UU 23/2006 jo. UU 24/2013 Pasal 79A).",
+        if adminduk {
+            "Dibuat di ponsel warga dengan Klinik NIK. Dugaan penyebab belum pasti: hanya Dukcapil yang dapat memastikan status NIK. Layanan administrasi kependudukan tidak dipungut biaya (UU 23/2006 jo. UU 24/2013 Pasal 79A)."
+        } else {
+            "Dibuat di ponsel warga dengan Klinik NIK. Dugaan penyebab belum pasti: hanya Dukcapil yang dapat memastikan status NIK."
+        },
     )?;
     Some(())
 }
