@@ -217,9 +217,11 @@ gz_total() {
 # 2026 SIM rule, 14 more dated sources, both languages) and step 1 by the
 # before-2013 region edition and its messages: steps 2 and 3's wasm 75.5 ->
 # 80.1 KiB, step 1's 44.1 -> 45.3 KiB, the whole site 139.2 -> 143.7 KiB.
-# The total's ratchet moves with it, no further.
+# The total's ratchet moves with it, no further. Then issue 20's right door
+# (the KK's regency, the one-tap choices and confirmation, the question before
+# sending with an empty name or phone): steps 2 and 3's wasm 80.1 -> 82.2 KiB.
 BUDGET_FIRST_GZ=57344
-BUDGET_TOTAL_GZ=145408
+BUDGET_TOTAL_GZ=147456
 GOAL_FIRST_GZ=51200
 GOAL_VISIT_GZ=102400
 

@@ -32,6 +32,10 @@ pub struct Citizen {
     /// The citizen has a screenshot of the refusal and can send it if asked
     /// (never asked for up front, nor photos of the KTP-el or KK).
     pub screenshot: bool,
+    /// The regency/city of the KK address (`3511`), only when the citizen
+    /// chose or confirmed it, or her Nomor KK says it: the report never names
+    /// a regency she did not give.
+    pub regency: Option<u32>,
 }
 
 /// Percent-encodes everything but the URL-unreserved characters
@@ -164,10 +168,10 @@ fn digits(s: &Option<String>) -> String {
 }
 
 /// "Desa Maesan, Kec. Maesan, Kabupaten Bondowoso, Jawa Timur": the parts
-/// that are known, the regency and province from the office's regency code.
-/// Without a chosen office the regency is not known: the address says so
-/// rather than leave the officer to guess.
-fn kk_address(village: &str, district: &str, regency: u32) -> String {
+/// that are known, the regency and province from the citizen's own choice.
+/// Without one the regency is not known: the address says so rather than
+/// leave the officer to guess.
+fn kk_address(village: &str, district: &str, regency: Option<u32>) -> String {
     let mut parts: Vec<String> = Vec::new();
     if !village.is_empty() {
         parts.push(village.to_string());
@@ -175,9 +179,9 @@ fn kk_address(village: &str, district: &str, regency: u32) -> String {
     if !district.is_empty() {
         parts.push(format!("Kec. {district}"));
     }
-    if let Some(r) = crate::regions::regency(regency) {
+    if let Some(r) = regency.and_then(crate::regions::regency) {
         parts.push(r.name.to_string());
-        if let Some(p) = crate::regions::province(regency / 100) {
+        if let Some(p) = crate::regions::province(r.code / 100) {
             parts.push(p.name.to_string());
         }
     } else if !parts.is_empty() {
@@ -200,7 +204,7 @@ pub fn build_report(
     let name = one_line(&c.name, 80);
     let village = one_line(&c.village, 60);
     let district = one_line(&c.district, 60);
-    let address = kk_address(&village, &district, office.regency);
+    let address = kk_address(&village, &district, c.regency);
     let (phone, phone_problem) = match phone::normalize(&c.phone) {
         Ok(n) => (phone::display(&n), None),
         Err(phone::PhoneProblem::Empty) => (String::new(), None),

@@ -356,6 +356,8 @@ pub struct Handoff {
     pub facts: CheckFacts,
     /// The NIK's regency/city code (any edition), when its digits 1–4 are one.
     pub regency: Option<u32>,
+    /// The Nomor KK's regency/city code (any edition): where the KK was issued.
+    pub kk_regency: Option<u32>,
 }
 
 impl Handoff {
@@ -367,24 +369,35 @@ impl Handoff {
         Handoff {
             facts: CheckFacts::from_reports(nik.as_ref(), kk.as_ref(), &[]),
             regency: nik.and_then(|r| r.decoded.regency).map(|r| r.code),
+            kk_regency: kk.and_then(|r| r.decoded.regency).map(|r| r.code),
         }
     }
 
-    /// `10000`, `10000:3511` or `10000:3511:41`: the five flags of
-    /// [`CheckFacts`], then the regency, then the NIK's age (either may be empty).
+    /// `10000`, `10000:3511`, `10000:3511:41` or `10000:3511:41:5171`: the
+    /// five flags of [`CheckFacts`], then the NIK's regency, the NIK's age and
+    /// the KK's regency (any may be empty; empty ones at the end are left out).
     pub fn encode(&self) -> String {
-        let regency = self.regency.map_or(String::new(), |r| r.to_string());
-        match (self.regency, self.facts.nik_age) {
-            (_, Some(age)) => format!("{}:{regency}:{age}", self.facts.encode()),
-            (Some(_), None) => format!("{}:{regency}", self.facts.encode()),
-            (None, None) => self.facts.encode(),
+        let part = |v: Option<u32>| v.map_or(String::new(), |v| v.to_string());
+        let mut s = format!(
+            "{}:{}:{}:{}",
+            self.facts.encode(),
+            part(self.regency),
+            part(self.facts.nik_age.map(u32::from)),
+            part(self.kk_regency)
+        );
+        while s.ends_with(':') {
+            s.pop();
         }
+        s
     }
 
     /// Reads [`Handoff::encode`]'s string; anything else is "nothing checked".
     pub fn decode(s: &str) -> Handoff {
-        let (flags, rest) = s.split_once(':').unwrap_or((s, ""));
-        let (regency, age) = rest.split_once(':').unwrap_or((rest, ""));
+        let mut parts = s.splitn(4, ':');
+        let flags = parts.next().unwrap_or("");
+        let regency = parts.next().unwrap_or("");
+        let age = parts.next().unwrap_or("");
+        let kk_regency = parts.next().unwrap_or("");
         if flags.len() != 5 || !flags.bytes().all(|c| c == b'0' || c == b'1') {
             return Handoff::default();
         }
@@ -399,6 +412,10 @@ impl Handoff {
                 nik_age: age.parse().ok(),
             },
             regency: regency.parse().ok().filter(|r| (1000..10_000).contains(r)),
+            kk_regency: kk_regency
+                .parse()
+                .ok()
+                .filter(|r| (1000..10_000).contains(r)),
         }
     }
 }

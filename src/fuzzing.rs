@@ -106,6 +106,7 @@ fn answers_and_citizen(f: &[String]) -> (Answers, Citizen) {
         phone: f[13].clone(),
         tried: f[14].clone(),
         screenshot: f[14].len() % 2 == 1,
+        regency: f[15].get(..4).and_then(|s| s.parse().ok()),
     };
     (a, c)
 }

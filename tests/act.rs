@@ -147,7 +147,7 @@ proptest! {
     fn report_stays_under_the_bound(name in "\\PC{0,400}", tried in "\\PC{0,2000}", msg in "\\PC{0,2000}", since in "\\PC{0,500}", village in "\\PC{0,300}") {
         let a = Answers { service: Some("bpjs_kesehatan".into()), message_text: Some(msg), since: Some(since),
             nik: Some("3511015003850001".into()), kk: Some("3511012003150007".into()), ..Answers::default() };
-        let c = Citizen { name, village: village.clone(), district: village, phone: "0812 3456 7890".into(), tried, screenshot: true };
+        let c = Citizen { name, village: village.clone(), district: village, phone: "0812 3456 7890".into(), tried, screenshot: true, regency: Some(3511) };
         let r = report(&a, &c);
         prop_assert!(r.text.chars().count() <= MAX_MESSAGE_CHARS, "{} chars", r.text.chars().count());
         prop_assert!(r.national_text.chars().count() <= MAX_MESSAGE_CHARS, "{} chars", r.national_text.chars().count());
@@ -184,6 +184,8 @@ fn bondowoso() -> (Answers, Citizen) {
             phone: "0812-3456-7890".into(),
             tried: "Sudah ke kantor BPJS".into(),
             screenshot: false,
+            // Her Nomor KK (35.11…) says Bondowoso.
+            regency: Some(3511),
         },
     )
 }
@@ -287,10 +289,11 @@ fn the_halo_dukcapil_message_uses_the_national_format() {
 }
 
 #[test]
-fn the_address_names_the_regency_and_province_of_the_office_chosen() {
-    let (a, c) = bondowoso();
+fn the_address_names_the_regency_and_province_the_citizen_chose() {
+    let (a, mut c) = bondowoso();
     let d = diagnose_answers(&a, today(), Lang::Id);
-    // The KK is now in Surabaya: the office (and so the address) follow the choice, not the NIK.
+    // The KK is now in Surabaya: the address follows her choice, not the NIK.
+    c.regency = Some(3578);
     let r = build_report(&a, &d, &c, &offices::builtin(3578).unwrap(), today());
     assert_eq!(
         r.address,
@@ -556,7 +559,8 @@ fn the_slip_goes_where_the_cause_is_fixed() {
 /// rather than leave it out silently (review N9); nothing is made up.
 #[test]
 fn an_address_without_a_chosen_office_says_so() {
-    let (a, c) = bondowoso();
+    let (a, mut c) = bondowoso();
+    c.regency = None;
     let d = diagnose_answers(&a, today(), Lang::Id);
     let office = offices::Office {
         name: "Dinas Kependudukan dan Pencatatan Sipil".into(),
@@ -568,4 +572,16 @@ fn an_address_without_a_chosen_office_says_so() {
         "Desa Maesan, Kec. Maesan, kabupaten/kota belum dipilih"
     );
     assert!(!r.text.contains("Bondowoso"), "{}", r.text);
+    // An office pre-selected from the NIK is no statement about the KK
+    // address: only a regency she chose, or her KK gave, is named (issue 20).
+    let r = report(&a, &c);
+    assert_eq!(
+        r.address,
+        "Desa Maesan, Kec. Maesan, kabupaten/kota belum dipilih"
+    );
+    assert!(
+        !r.national_text.contains("Bondowoso"),
+        "{}",
+        r.national_text
+    );
 }

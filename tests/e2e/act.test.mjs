@@ -217,3 +217,81 @@ test('at 320 px the number on the WhatsApp button stays on one line, Halo Dukcap
   assert.deepEqual(await lines('(0812-7777-8888)'), [['(0812-7777-8888)', 1]]);
   await context.close();
 });
+
+test('issue 20: married and moved, with a new KK from Denpasar: the report names no regency until she chooses, then only hers', async () => {
+  const { page, problems, context } = await open();
+  await page.locator('#nik').fill('3511015003850001');
+  await page.locator('#kk').fill('5171012003200007');
+  await page.getByRole('button', { name: 'Lanjut: Apa yang terjadi?' }).click();
+  await page.getByRole('radio', { name: 'BPJS Kesehatan', exact: true }).check();
+  await page.getByRole('radio', { name: 'NIK tidak ditemukan / tidak terdaftar' }).check();
+  await page.getByRole('checkbox', { name: /^KK baru/ }).check();
+  await page.getByRole('button', { name: 'Lihat kemungkinan penyebab' }).click();
+  await page.getByRole('link', { name: 'Lanjut: Lapor' }).click();
+  await page.getByLabel('Nama lengkap (sesuai KTP-el atau KK)').fill('Ni Made Ayu');
+  // Nothing chosen yet: the page asks, with both numbers' regencies one tap away.
+  assert.equal(await page.locator('#office-contact').getAttribute('data-regency'), '');
+  const choices = await page.locator('#office-results button').allTextContents();
+  console.log(`# choices offered: ${choices.join(' | ')}`);
+  assert.deepEqual(choices, ['Kota DenpasarBali · dari Nomor KK', 'Kabupaten BondowosoJawa Timur · dari NIK']);
+  let text = await page.locator('#wa-text').inputValue();
+  assert.ok(!/Bondowoso|Denpasar/.test(text), text);
+  await page.locator('#office-results button', { hasText: 'Kota Denpasar' }).click();
+  assert.equal(await page.locator('#office-contact').getAttribute('data-regency'), '5171');
+  text = await page.locator('#wa-text').inputValue();
+  assert.match(text, /alamat KK Kota Denpasar, Bali/);
+  assert.ok(!text.includes('Bondowoso'), text);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('issue 20: the NIK alone names no regency in the report until she confirms it (one tap)', async () => {
+  const { page, context } = await open();
+  await page.locator('#nik').fill('3511015003850001');
+  await page.getByRole('button', { name: 'Lanjut: Apa yang terjadi?' }).click();
+  await page.getByRole('radio', { name: 'BPJS Kesehatan', exact: true }).check();
+  await page.locator('nav [data-step="act"]').click();
+  await page.getByText('Tambahan untuk petugas (opsional): alamat, yang sudah dilakukan').click();
+  await page.getByLabel('Desa/kelurahan alamat KK').fill('Maesan');
+  assert.equal(await page.locator('#office-contact').getAttribute('data-regency'), '3511');
+  let text = await page.locator('#wa-text').inputValue();
+  assert.match(text, /alamat KK Maesan, kabupaten\/kota belum dipilih/);
+  await page.getByRole('button', { name: 'Ya, alamat KK saya di sini' }).click();
+  text = await page.locator('#wa-text').inputValue();
+  assert.match(text, /alamat KK Maesan, Kabupaten Bondowoso, Jawa Timur/);
+  await context.close();
+});
+
+test('issue 20: with the name or phone empty, the send button asks first; one tap fills, one tap sends anyway', async () => {
+  const { page, context } = await open();
+  await page.locator('#nik').fill('3511015003850001');
+  await page.locator('#kk').fill('3511012003150007');
+  await page.getByRole('button', { name: 'Lanjut: Apa yang terjadi?' }).click();
+  await page.getByRole('radio', { name: 'BPJS Kesehatan', exact: true }).check();
+  await page.locator('nav [data-step="act"]').click();
+  let opened = 0;
+  context.on('page', () => { opened += 1; });
+  await context.route('https://wa.me/**', (r) => r.fulfill({ body: 'WhatsApp', contentType: 'text/plain' }));
+  await page.getByRole('link', { name: /^Kirim lewat WhatsApp/ }).click();
+  await page.waitForTimeout(300);
+  assert.equal(opened, 0, 'WhatsApp stays closed');
+  assert.ok(await page.locator('#wa-ask').isVisible());
+  assert.match(await page.locator('#wa-ask-text').textContent(), /Nama dan nomor HP Anda belum diisi/);
+  const box = await page.locator('#wa-ask').boundingBox();
+  const view = page.viewportSize();
+  assert.ok(box.y >= 0 && box.y + box.height <= view.height, `the question is on screen: ${JSON.stringify(box)}`);
+  await page.getByRole('button', { name: 'Isi sekarang' }).click();
+  assert.equal(await page.evaluate(() => document.activeElement?.id), 'c-name');
+  assert.ok(await page.locator('#wa-ask').isHidden());
+  await page.getByLabel('Nama lengkap (sesuai KTP-el atau KK)').fill('Siti Aminah');
+  await page.getByRole('link', { name: /^Kirim lewat WhatsApp/ }).click();
+  await page.waitForTimeout(300);
+  assert.equal(opened, 0);
+  assert.match(await page.locator('#wa-ask-text').textContent(), /Nomor HP Anda belum diisi/);
+  // "Kirim tanpa itu" is the same link.
+  assert.equal(await page.locator('#wa-ask-skip').getAttribute('href'), await page.locator('#wa-link').getAttribute('href'));
+  const [popup] = await Promise.all([context.waitForEvent('page'), page.getByRole('link', { name: 'Kirim tanpa itu' }).click()]);
+  await popup.close();
+  assert.equal(opened, 1);
+  await context.close();
+});

@@ -24,6 +24,9 @@ for (const [label, viewport] of [['360x740', NARROW], ['Pixel 5', PIXEL_5]]) {
     await tap(page.getByRole('radio', { name: 'NIK tidak ditemukan / tidak terdaftar' }));
     await tap(page.getByRole('button', { name: 'Lihat kemungkinan penyebab' }));
     await tap(page.getByRole('link', { name: 'Lanjut: Lapor' }));
+    // Her name and phone, so the office can answer (typed, like the digits).
+    await page.getByLabel('Nama lengkap (sesuai KTP-el atau KK)').fill('Siti Aminah');
+    await page.getByLabel('Nomor HP Anda (untuk dihubungi petugas)').fill('0812-3456-7890');
     const send = page.getByRole('link', { name: /^Kirim lewat WhatsApp ke Halo Dukcapil/ });
     const href = await send.getAttribute('href');
     // WhatsApp itself is not reachable here: the opened tab is answered locally.
@@ -36,7 +39,7 @@ for (const [label, viewport] of [['360x740', NARROW], ['Pixel 5', PIXEL_5]]) {
     assert.ok(taps <= 6, `${taps} taps`);
     assert.equal(opened, href);
     assert.equal(linkOf(href).path, '/628118005373', 'no office number is known: Halo Dukcapil');
-    assert.match(linkOf(href).text, /^#NIK 3511015003850001\n#Nama \(belum diisi\)\n#NomorKK 3511012003150007\n/);
+    assert.match(linkOf(href).text, /^#NIK 3511015003850001\n#Nama Siti Aminah\n#NomorKK 3511012003150007\n#Telp 0812-3456-7890\n/);
     // She has the office's number from its notice board: it becomes the primary link.
     await page.getByText('Ganti kabupaten/kota, atau ketik nomor WhatsApp kantor').click();
     await page.getByLabel('Nomor WhatsApp Dukcapil yang Anda ketahui (opsional)').fill('0812 3333 4444');

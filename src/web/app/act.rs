@@ -29,6 +29,13 @@ impl App {
         out.set_text_content(None);
         let query = value(doc, "office-search");
         if query.trim().is_empty() {
+            // Nothing typed and nothing chosen: the regencies her numbers
+            // name, one tap each (the KK's first: where the KK was issued).
+            if self.office.is_none() {
+                for (code, from) in self.candidates() {
+                    self.result_button(&out, code, Some(text(from, self.lang)));
+                }
+            }
             return;
         }
         let hits = offices::search(&query, 6);
@@ -43,19 +50,45 @@ impl App {
             return;
         }
         for code in hits {
-            let Some(r) = regions::regency(code) else {
-                continue;
-            };
-            let Some(b) = add(doc, &out, "button", "result", "") else {
-                continue;
-            };
-            let _ = b.set_attribute("type", "button");
-            let _ = b.set_attribute("data-code", &code.to_string());
-            add(doc, &b, "span", "", r.name);
-            if let Some(p) = regions::province(code / 100) {
-                add(doc, &b, "small", "", p.name);
+            self.result_button(&out, code, None);
+        }
+    }
+
+    /// One regency/city as a button (`data-code`), with its province and,
+    /// for a suggestion, which number named it.
+    fn result_button(&self, out: &web_sys::Element, code: u32, from: Option<&str>) {
+        let doc = &self.doc;
+        let Some(r) = regions::regency(code) else {
+            return;
+        };
+        let Some(b) = add(doc, out, "button", "result", "") else {
+            return;
+        };
+        let _ = b.set_attribute("type", "button");
+        let _ = b.set_attribute("data-code", &code.to_string());
+        add(doc, &b, "span", "", r.name);
+        let province = regions::province(code / 100).map_or("", |p| p.name);
+        let small = match from {
+            Some(f) => format!("{province} \u{b7} {f}"),
+            None => province.to_string(),
+        };
+        add(doc, &b, "small", "", &small);
+    }
+
+    /// Today's regencies of the KK's and the NIK's region codes, each once.
+    fn candidates(&self) -> Vec<(u32, &'static str)> {
+        let mut out: Vec<(u32, &'static str)> = Vec::new();
+        for (code, from) in [
+            (self.handoff.kk_regency, "office-choice-kk"),
+            (self.handoff.regency, "office-choice-nik"),
+        ] {
+            if let Some(c) = code.and_then(offices::current_regency_for) {
+                if out.iter().all(|(o, _)| *o != c) {
+                    out.push((c, from));
+                }
             }
         }
+        out
     }
 
     /// The citizen picked the regency/city of her KK address.
@@ -72,23 +105,43 @@ impl App {
         }
     }
 
-    /// Pre-selects the office from the NIK (or the deployer's default) until the
-    /// citizen picks one; not when she moved, since then the NIK's region is
-    /// not where her KK is now: the page asks instead.
+    /// Pre-selects the office until the citizen picks one: the KK's regency
+    /// when a KK is given (where it was issued), else the NIK's (or the
+    /// deployer's default). The page asks instead, with both as one-tap
+    /// choices, when she moved or has a new KK, or when the NIK and the KK
+    /// name different regencies.
     pub(super) fn preselect_office(&mut self) {
         if self.office_picked {
             return;
         }
-        if self.moved() {
+        self.office_from_kk = false;
+        let kk = self
+            .handoff
+            .kk_regency
+            .and_then(offices::current_regency_for);
+        let nik = self.handoff.regency.and_then(offices::current_regency_for);
+        let differ = matches!((kk, nik), (Some(k), Some(n)) if k != n);
+        if self.address_changed() || differ {
             self.office = None;
-            return;
+        } else if let Some(k) = kk {
+            self.office = Some(k);
+            self.office_from_kk = true;
+        } else {
+            self.office = nik.or(self.config.default_regency);
         }
-        let from_nik = self.handoff.regency.and_then(offices::current_regency_for);
-        self.office = from_nik.or(self.config.default_regency);
+        self.render_office_results();
     }
 
-    fn moved(&self) -> bool {
-        checked(&self.doc, "event").iter().any(|e| e == "moved")
+    /// "Pindah" or "KK baru" is ticked: the numbers may no longer say where the KK is.
+    fn address_changed(&self) -> bool {
+        checked(&self.doc, "event")
+            .iter()
+            .any(|e| e == "moved" || e == "new_kk")
+    }
+
+    /// The office's regency is hers: chosen, confirmed, or from her Nomor KK.
+    fn office_confirmed(&self) -> bool {
+        self.office_picked || self.office_from_kk
     }
 
     fn answers_and_citizen(&self) -> (Answers, Citizen) {
@@ -101,6 +154,8 @@ impl App {
             phone: value(doc, "c-phone"),
             tried: value(doc, "c-tried"),
             screenshot: ticked(doc, "c-screenshot"),
+            // Only a regency she gave is named in the report.
+            regency: self.office.filter(|_| self.office_confirmed()),
         };
         (answers, citizen)
     }
@@ -167,8 +222,17 @@ impl App {
             set_value(&doc, "wa-text", primary_text);
         }
         let shown = value(&doc, "wa-text");
+        let href = wa_link(number, &shown);
+        if let Some(a) = by_id(&doc, "wa-ask-skip") {
+            let _ = a.set_attribute("href", &href);
+        }
+        if let Some(a) = by_id(&doc, "wa-ask").filter(|_| {
+            !value(&doc, "c-name").trim().is_empty() && !value(&doc, "c-phone").trim().is_empty()
+        }) {
+            show(&a, false);
+        }
         if let Some(a) = by_id(&doc, "wa-link") {
-            let _ = a.set_attribute("href", &wa_link(number, &shown));
+            let _ = a.set_attribute("href", &href);
             let (label, shown_number) = match (national, number) {
                 (false, Some(n)) => (text("wa-send-office", self.lang), crate::phone::display(n)),
                 _ => (
@@ -226,6 +290,50 @@ impl App {
         self.save_session();
     }
 
+    /// The send button was tapped: with her name or phone empty, say so and
+    /// keep WhatsApp closed (true); "Kirim tanpa itu" beside it sends anyway.
+    pub(super) fn ask_before_sending(&self) -> bool {
+        let doc = &self.doc;
+        let name = value(doc, "c-name").trim().is_empty();
+        let phone = value(doc, "c-phone").trim().is_empty();
+        let key = match (name, phone) {
+            (false, false) => {
+                if let Some(a) = by_id(doc, "wa-ask") {
+                    show(&a, false);
+                }
+                return false;
+            }
+            (true, true) => "wa-ask-both",
+            (true, false) => "wa-ask-name",
+            (false, true) => "wa-ask-phone",
+        };
+        set_text(doc, "wa-ask-text", text(key, self.lang));
+        if let Some(a) = by_id(doc, "wa-ask") {
+            show(&a, true);
+            if let Ok(h) = a.dyn_into::<web_sys::HtmlElement>() {
+                h.scroll_into_view();
+            }
+        }
+        true
+    }
+
+    /// "Isi sekarang": to the first empty field of the two.
+    pub(super) fn fill_missing(&self) {
+        let doc = &self.doc;
+        if let Some(a) = by_id(doc, "wa-ask") {
+            show(&a, false);
+        }
+        let id = if value(doc, "c-name").trim().is_empty() {
+            "c-name"
+        } else {
+            "c-phone"
+        };
+        if let Some(f) = by_id(doc, id).and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
+            f.scroll_into_view();
+            let _ = f.focus();
+        }
+    }
+
     fn render_office_contact(&self, office: &offices::Office) {
         let doc = &self.doc;
         let Some(out) = by_id(doc, "office-contact") else {
@@ -256,7 +364,9 @@ impl App {
             return;
         };
         add(doc, &out, "strong", "", &office.name);
-        if !self.office_picked {
+        if self.office_from_kk && !self.office_picked {
+            add(doc, &out, "span", "hint", text("office-from-kk", self.lang));
+        } else if !self.office_picked {
             add(
                 doc,
                 &out,
@@ -264,6 +374,12 @@ impl App {
                 "hint",
                 text("office-from-nik", self.lang),
             );
+            // One tap to confirm: until then the report names no regency.
+            if let (Some(code), Some(b)) = (self.office, add(doc, &out, "button", "confirm", "")) {
+                let _ = b.set_attribute("type", "button");
+                let _ = b.set_attribute("data-code", &code.to_string());
+                b.set_text_content(Some(text("office-confirm", self.lang)));
+            }
         }
         match &office.whatsapp {
             Some(n) => {

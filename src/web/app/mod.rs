@@ -51,8 +51,26 @@ fn text(key: &str, lang: Lang) -> &'static str {
         ("office-wa-hint", En) => "From the Dukcapil office's notice board, website or official account. It is only used for the WhatsApp link below.",
         ("office-none", Id) => "Kabupaten/kota alamat KK belum dipilih.",
         ("office-none", En) => "The regency/city of your KK address is not chosen yet.",
-        ("office-from-nik", Id) => "Dipilih dari NIK Anda. Bila alamat KK Anda sekarang di tempat lain, ganti di bawah.",
-        ("office-from-nik", En) => "Chosen from your NIK. If your KK address is elsewhere now, change it below.",
+        ("office-from-nik", Id) => "Dipilih dari NIK Anda. Bila alamat KK Anda sekarang di tempat lain, ganti di bawah. Sebelum Anda memastikannya, laporan tidak menyebut kabupaten/kota.",
+        ("office-from-nik", En) => "Chosen from your NIK. If your KK address is elsewhere now, change it below. Until you confirm it, the report names no regency/city.",
+        ("office-from-kk", Id) => "Dipilih dari Nomor KK Anda. Bila alamat KK Anda sekarang di tempat lain, ganti di bawah.",
+        ("office-from-kk", En) => "Chosen from your KK number. If your KK address is elsewhere now, change it below.",
+        ("wa-ask-name", Id) => "Nama Anda belum diisi. Petugas memerlukannya untuk mencari data Anda.",
+        ("wa-ask-name", En) => "Your name is empty. The officer needs it to find your record.",
+        ("wa-ask-phone", Id) => "Nomor HP Anda belum diisi. Petugas memerlukannya untuk menghubungi Anda.",
+        ("wa-ask-phone", En) => "Your mobile number is empty. The officer needs it to reach you.",
+        ("wa-ask-both", Id) => "Nama dan nomor HP Anda belum diisi. Petugas memerlukannya untuk mencari data Anda dan menghubungi Anda.",
+        ("wa-ask-both", En) => "Your name and mobile number are empty. The officer needs them to find your record and reach you.",
+        ("wa-ask-fill", Id) => "Isi sekarang",
+        ("wa-ask-fill", En) => "Fill them in",
+        ("wa-ask-skip", Id) => "Kirim tanpa itu",
+        ("wa-ask-skip", En) => "Send without them",
+        ("office-confirm", Id) => "Ya, alamat KK saya di sini",
+        ("office-confirm", En) => "Yes, my KK address is here",
+        ("office-choice-kk", Id) => "dari Nomor KK",
+        ("office-choice-kk", En) => "from the KK number",
+        ("office-choice-nik", Id) => "dari NIK",
+        ("office-choice-nik", En) => "from the NIK",
         ("office-typed", Id) => "Nomor yang Anda ketik",
         ("office-typed", En) => "The number you typed",
         ("wa-send-national", Id) => "Kirim lewat WhatsApp ke Halo Dukcapil",
@@ -186,6 +204,8 @@ struct App {
     message_edited: bool,
     /// The citizen chose an office: stop pre-selecting from the NIK.
     office_picked: bool,
+    /// The office was pre-selected from her Nomor KK (where it was issued).
+    office_from_kk: bool,
     /// The regency/city whose Dukcapil gets the report (chosen or from the NIK).
     office: Option<u32>,
     /// The message in the text box is for Halo Dukcapil (no office number known).
@@ -255,18 +275,21 @@ pub fn start() {
     on(&doc, &mut l, "office-wa", "input", |app| {
         app.render_report()
     });
-    if let Some(results) = by_id(&doc, "office-results") {
-        l.push(EventListener::new(&results, "click", |e| {
-            let code = e
-                .target()
-                .and_then(|t| t.dyn_into::<Element>().ok())
-                .and_then(|t| t.closest("[data-code]").ok().flatten())
-                .and_then(|b| b.get_attribute("data-code"))
-                .and_then(|c| c.parse::<u32>().ok());
-            if let Some(code) = code {
-                with_app(|app| app.choose_office(code));
-            }
-        }));
+    // A regency found, suggested or confirmed: one tap chooses it.
+    for id in ["office-results", "office-contact"] {
+        if let Some(results) = by_id(&doc, id) {
+            l.push(EventListener::new(&results, "click", |e| {
+                let code = e
+                    .target()
+                    .and_then(|t| t.dyn_into::<Element>().ok())
+                    .and_then(|t| t.closest("[data-code]").ok().flatten())
+                    .and_then(|b| b.get_attribute("data-code"))
+                    .and_then(|c| c.parse::<u32>().ok());
+                if let Some(code) = code {
+                    with_app(|app| app.choose_office(code));
+                }
+            }));
+        }
     }
     on(&doc, &mut l, "details", "input", |app| app.render_report());
     on(&doc, &mut l, "wa-text", "input", |app| {
@@ -276,6 +299,26 @@ pub fn start() {
     on(&doc, &mut l, "recompose", "click", |app| {
         app.message_edited = false;
         app.render_report();
+    });
+    // With her name or phone empty, the send button asks for them first
+    // (one tap to skip): a report the office cannot answer helps no one.
+    if let Some(link) = by_id(&doc, "wa-link") {
+        let options = gloo_events::EventListenerOptions::enable_prevent_default();
+        l.push(EventListener::new_with_options(
+            &link,
+            "click",
+            options,
+            |e| {
+                let mut ask = false;
+                with_app(|app| ask = app.ask_before_sending());
+                if ask {
+                    e.prevent_default();
+                }
+            },
+        ));
+    }
+    on(&doc, &mut l, "wa-ask-fill", "click", |app| {
+        app.fill_missing()
     });
     on(&doc, &mut l, "copy", "click", |app| app.copy_message());
     on(&doc, &mut l, "share", "click", |app| app.share_message());
@@ -290,6 +333,7 @@ pub fn start() {
         diagnosed: false,
         message_edited: false,
         office_picked: false,
+        office_from_kk: false,
         office: None,
         route_national: true,
         config: crate::offices::OfficeConfig::default(),
