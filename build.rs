@@ -56,6 +56,9 @@ struct Cause {
     documents: Vec<String>,
     wait: Text,
     wait_source: Option<String>,
+    /// Causes fixed at the institution: the request, in the words the
+    /// citizen shows or sends to its staff (required for channel "institution").
+    ask: Option<Text>,
     sources: Vec<Source>,
     signals: Vec<Signal>,
 }
@@ -241,6 +244,17 @@ fn main() {
             .collect();
         writeln!(out, "        documents: &[{}],", docs.join(", ")).unwrap();
         writeln!(out, "        wait: {},", text(&c.wait, &what)).unwrap();
+        let ask = match (&c.ask, c.channel.as_str()) {
+            (Some(a), "institution") => format!("Some({})", text(a, &what)),
+            (None, "institution") => fail(format!(
+                "{what}: a cause fixed at the institution needs `ask`, the request to its staff"
+            )),
+            (Some(_), _) => fail(format!(
+                "{what}: only causes fixed at the institution have `ask`"
+            )),
+            (None, _) => "None".to_string(),
+        };
+        writeln!(out, "        ask: {ask},").unwrap();
         writeln!(
             out,
             "        wait_source: {},",

@@ -219,9 +219,11 @@ gz_total() {
 # 80.1 KiB, step 1's 44.1 -> 45.3 KiB, the whole site 139.2 -> 143.7 KiB.
 # The total's ratchet moves with it, no further. Then issue 20's right door
 # (the KK's regency, the one-tap choices and confirmation, the question before
-# sending with an empty name or phone): steps 2 and 3's wasm 80.1 -> 82.2 KiB.
+# sending with an empty name or phone): steps 2 and 3's wasm 80.1 -> 82.2 KiB;
+# and step 3 following the door of the top cause (the institution's request,
+# the slip first for a visit): 82.2 -> 84.4 KiB. Whole site 148.3 KiB.
 BUDGET_FIRST_GZ=57344
-BUDGET_TOTAL_GZ=147456
+BUDGET_TOTAL_GZ=152576
 GOAL_FIRST_GZ=51200
 GOAL_VISIT_GZ=102400
 

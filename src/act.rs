@@ -143,6 +143,12 @@ pub struct Report {
     /// Who the visit slip is addressed to: the channel of the top cause
     /// (Dukcapil, the institution that refused, or the kelurahan).
     pub slip_to: String,
+    /// Where the top cause is fixed: its channel (`whatsapp`, `visit`,
+    /// `institution`, `kelurahan`, `mixed`), or empty before step 2 is answered.
+    pub door: String,
+    /// For a cause fixed at the institution: the request to show or send to
+    /// its staff (empty otherwise).
+    pub institution_text: String,
     pub steps: Vec<String>,
     pub documents: Vec<String>,
     /// The WhatsApp text for the office (the citizen can edit it before sending).
@@ -266,6 +272,41 @@ pub fn build_report(
         }
     };
 
+    let door = top.map_or(String::new(), |c| c.channel.to_string());
+    // The request to the institution's staff, in their terms (the knowledge base's `ask`).
+    let ask = top
+        .and_then(|c| crate::diagnose::CAUSES.iter().find(|x| x.key == c.key))
+        .and_then(|c| c.ask.as_ref())
+        .map(|a| a.id);
+    let mut institution_text = String::new();
+    if let Some(ask) = ask {
+        let it = &mut institution_text;
+        it.push_str("*Permohonan pemeriksaan data NIK*\n");
+        it.push_str(&format!("No. laporan: {reference}\n"));
+        it.push_str(&format!("Kepada Yth. {slip_to}\n\nDengan hormat,\n"));
+        for (label, v) in [
+            ("Nama", name.as_str()),
+            ("NIK", nik.as_str()),
+            ("Nomor KK", kk.as_str()),
+            ("No. HP", phone.as_str()),
+            ("Layanan", service.as_str()),
+            ("Jenis penolakan", refusal.as_str()),
+            ("Bunyi pesan", message.as_str()),
+        ] {
+            if !v.is_empty() {
+                it.push_str(&format!("{label}: {v}\n"));
+            }
+        }
+        it.push_str(&format!("\n{ask}\n"));
+        if !d.documents.is_empty() {
+            it.push_str(&format!(
+                "Dokumen yang saya bawa: {}.\n",
+                d.documents.join("; ")
+            ));
+        }
+        it.push_str("Terima kasih.");
+    }
+
     let mut t = String::new();
     t.push_str("*Laporan NIK bermasalah*\n");
     t.push_str(&format!("No. laporan: {reference}\n"));
@@ -370,6 +411,8 @@ pub fn build_report(
         tried,
         cause,
         slip_to,
+        door,
+        institution_text,
         steps: d.steps.clone(),
         documents: d.documents.iter().map(|s| s.to_string()).collect(),
         text: t,

@@ -184,6 +184,9 @@ pub struct Cause {
     pub wait: Text,
     /// The source of any waiting time the cause's texts give (one of `sources`).
     pub wait_source: Option<&'static str>,
+    /// Causes fixed at the institution: the request to its staff, in the
+    /// words the citizen shows or sends them.
+    pub ask: Option<Text>,
     pub sources: &'static [Source],
     pub signals: &'static [Signal],
 }

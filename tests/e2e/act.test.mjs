@@ -295,3 +295,63 @@ test('issue 20: with the name or phone empty, the send button asks first; one ta
   assert.equal(opened, 1);
   await context.close();
 });
+
+for (const story of [
+  { name: 'CPNS registration says the NIK is already used', service: 'Sekolah / CPNS', message: 'NIK sudah digunakan', to: 'Petugas Pendaftaran sekolah, kuliah atau CPNS', ask: /Mohon periksa apakah NIK yang tercatat di lembaga ini sama dengan NIK di KTP-el saya/ },
+  { name: 'the bank holds an old KK number', service: 'Bank / dompet digital', message: 'NIK dan Nomor KK tidak sesuai', event: /^KK baru/, to: 'Petugas Bank atau dompet digital', ask: /Mohon perbarui Nomor KK saya di data lembaga ini/ },
+]) {
+  test(`issue 20: ${story.name}: step 3 leads to the institution, the slip is addressed to it, Dukcapil one tap away`, async () => {
+    const { page, problems, context } = await open();
+    await page.locator('#nik').fill('3511015003850001');
+    await page.locator('#kk').fill('3511012003150007');
+    await page.getByRole('button', { name: 'Lanjut: Apa yang terjadi?' }).click();
+    const radio = page.getByRole('radio', { name: story.service, exact: true });
+    if (!(await radio.isVisible())) await page.getByText('Lainnya', { exact: true }).click();
+    await radio.check();
+    await page.getByRole('radio', { name: story.message }).check();
+    if (story.event) await page.getByRole('checkbox', { name: story.event }).check();
+    await page.getByRole('button', { name: 'Lihat kemungkinan penyebab' }).click();
+    assert.match(await page.locator('#diagnosis').textContent(), /Diurus di lembaga yang menolak/);
+    await page.getByRole('link', { name: 'Lanjut: Lapor' }).click();
+    await page.getByLabel('Nama lengkap (sesuai KTP-el atau KK)').fill('Siti Aminah');
+    await page.getByLabel('Nomor HP Anda (untuk dihubungi petugas)').fill('0812-3456-7890');
+    assert.equal(await page.locator('#act-title').textContent(), '3. Lapor ke lembaga yang menolak');
+    assert.match(await page.locator('#door-text').textContent(), /diurus di lembaga yang menolak, bukan di Dukcapil/);
+    assert.ok(await page.locator('#office-contact').isHidden(), 'Dukcapil\'s office is not the door here');
+    const text = await page.locator('#wa-text').inputValue();
+    assert.match(text, /^\*Permohonan pemeriksaan data NIK\*\nNo\. laporan: KN-/);
+    assert.ok(text.includes(`Kepada Yth. ${story.to}`), text);
+    assert.match(text, story.ask);
+    assert.ok(!text.includes('#NIK'), 'not the Halo Dukcapil format');
+    const link = textOf(await page.locator('#wa-link').getAttribute('href'));
+    assert.equal(link.path, '/', 'no institution number is known: she picks its official contact');
+    assert.equal(link.text, text);
+    // Dukcapil stays one tap away.
+    assert.equal(await page.locator('#wa-other').textContent(), 'Atau lapor ke Dukcapil');
+    assert.equal(textOf(await page.locator('#wa-other').getAttribute('href')).path, '/628118005373');
+    assert.ok((await page.locator('#slip h1').textContent()).startsWith(story.to));
+    assert.ok(!(await page.locator('#slip').textContent()).includes('Pasal 79A'), 'the adminduk fee rule is not the institution\'s');
+    console.log(`# ${story.name}: the message begins ${JSON.stringify(text.slice(0, 90))}`);
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+}
+
+test('issue 20: a cause that needs a visit puts the slip first and WhatsApp second', async () => {
+  const { page, context } = await open();
+  await page.locator('#nik').fill('3511014506040001');
+  await page.getByRole('button', { name: 'Lanjut: Apa yang terjadi?' }).click();
+  await page.getByRole('radio', { name: 'BPJS Kesehatan', exact: true }).check();
+  await page.getByRole('radio', { name: 'NIK nonaktif / diblokir' }).check();
+  await page.getByRole('checkbox', { name: /Belum pernah rekam KTP-el/ }).check();
+  await page.getByRole('button', { name: 'Lihat kemungkinan penyebab' }).click();
+  await page.getByRole('link', { name: 'Lanjut: Lapor' }).click();
+  assert.match(await page.locator('#door-text').textContent(), /perlu diurus dengan datang ke kantor Dukcapil/);
+  const order = await page.evaluate(() => [...document.getElementById('report-area').children].map((e) => e.id).filter((id) => id === 'wa-part' || id === 'slip-part'));
+  assert.deepEqual(order, ['slip-part', 'wa-part']);
+  assert.equal(await page.locator('#wa-link').getAttribute('class'), 'button secondary');
+  const print = await page.getByRole('button', { name: 'Cetak slip kunjungan' }).boundingBox();
+  const send = await page.locator('#wa-link').boundingBox();
+  assert.ok(print.y < send.y, 'the slip comes first');
+  await context.close();
+});

@@ -206,18 +206,33 @@ impl App {
         let (office, number_problem) = self.office();
         let report = build_report(&answers, &diagnosis, &citizen, &office, today());
 
-        // Without an office number the report goes to Halo Dukcapil, in its format.
+        // Step 3 follows the door of the top cause: the institution's staff,
+        // or Dukcapil (its office's WhatsApp, else Halo Dukcapil in its format).
+        let institution = !report.institution_text.is_empty();
         let national = office.whatsapp.is_none();
-        if national != self.route_national {
-            self.route_national = national;
+        let route = match (institution, national) {
+            (true, _) => "institution",
+            (false, true) => "national",
+            (false, false) => "office",
+        };
+        if route != self.route {
+            self.route = route;
             self.message_edited = false;
         }
         let halo = crate::phone::normalize(crate::diagnose::HALO_DUKCAPIL_WHATSAPP).ok();
-        let (primary_text, number) = if national {
+        // What Dukcapil gets, on this route or as the other door.
+        let (dukcapil_text, dukcapil_number) = if national {
             (&report.national_text, halo.as_deref())
         } else {
             (&report.text, office.whatsapp.as_deref())
         };
+        let (primary_text, number) = if institution {
+            // No institution's number is known: she picks its official contact.
+            (&report.institution_text, None)
+        } else {
+            (dukcapil_text, dukcapil_number)
+        };
+        self.render_door(&report.door);
         if !self.message_edited {
             set_value(&doc, "wa-text", primary_text);
         }
@@ -233,42 +248,58 @@ impl App {
         }
         if let Some(a) = by_id(&doc, "wa-link") {
             let _ = a.set_attribute("href", &href);
-            let (label, shown_number) = match (national, number) {
-                (false, Some(n)) => (text("wa-send-office", self.lang), crate::phone::display(n)),
-                _ => (
-                    text("wa-send-national", self.lang),
-                    crate::diagnose::HALO_DUKCAPIL_WHATSAPP.to_string(),
-                ),
-            };
             // The number in one piece on a narrow screen (a line never
             // breaks at one of its hyphens); one inline box, as the button
             // is a flex box.
             a.set_text_content(None);
-            if let Some(inner) = add(&doc, &a, "span", "", &format!("{label} ")) {
-                add(&doc, &inner, "span", "nowrap", &format!("({shown_number})"));
+            match (route, number) {
+                ("institution", _) => {
+                    add(&doc, &a, "span", "", text("wa-send-institution", self.lang));
+                }
+                (_, n) => {
+                    let (label, shown_number) = match (national, n) {
+                        (false, Some(n)) => {
+                            (text("wa-send-office", self.lang), crate::phone::display(n))
+                        }
+                        _ => (
+                            text("wa-send-national", self.lang),
+                            crate::diagnose::HALO_DUKCAPIL_WHATSAPP.to_string(),
+                        ),
+                    };
+                    if let Some(inner) = add(&doc, &a, "span", "", &format!("{label} ")) {
+                        add(&doc, &inner, "span", "nowrap", &format!("({shown_number})"));
+                    }
+                }
             }
         }
         set_text(
             &doc,
             "wa-to",
-            if national {
+            if route == "national" {
                 text("wa-to-national", self.lang)
             } else {
                 ""
             },
         );
-        // The office route stays one tap away: the citizen picks the contact.
+        // The other door stays one tap away: without an office number, the
+        // office's report to a contact she picks; at the institution, Dukcapil.
         if let Some(other) = by_id(&doc, "other-route") {
-            if national {
-                let _ = other.remove_attribute("hidden");
-            } else {
-                let _ = other.set_attribute("hidden", "");
-            }
+            show(&other, route != "office");
         }
+        let (other_href, other_text, other_label) = if institution {
+            (
+                wa_link(dukcapil_number, dukcapil_text),
+                dukcapil_text.as_str(),
+                "wa-other-dukcapil",
+            )
+        } else {
+            (report.link.clone(), report.text.as_str(), "wa-other")
+        };
         if let Some(a) = by_id(&doc, "wa-other") {
-            let _ = a.set_attribute("href", &report.link);
+            let _ = a.set_attribute("href", &other_href);
+            a.set_text_content(Some(text(other_label, self.lang)));
         }
-        set_text(&doc, "wa-other-text", &report.text);
+        set_text(&doc, "wa-other-text", other_text);
         let count = shown.chars().count();
         let count_text = match self.lang {
             Lang::Id => format!("{count} karakter"),
@@ -288,6 +319,52 @@ impl App {
         self.render_office_contact(&office);
         render_slip(&doc, &report, &office);
         self.save_session();
+    }
+
+    /// The title, a line on where the cause is fixed, and what comes first:
+    /// the slip for a visit (or the kelurahan), the message otherwise.
+    fn render_door(&self, door: &str) {
+        let doc = &self.doc;
+        let (title, line) = match door {
+            "institution" => ("act-title-institution", Some("door-institution")),
+            "kelurahan" => ("act-title-kelurahan", Some("door-kelurahan")),
+            "visit" | "mixed" => ("act-title", Some("door-visit")),
+            _ => ("act-title", None),
+        };
+        set_text(doc, "act-title", text(title, self.lang));
+        if let Some(d) = by_id(doc, "door") {
+            show(&d, line.is_some());
+        }
+        set_text(doc, "door-text", line.map_or("", |l| text(l, self.lang)));
+        // At the institution, Dukcapil's office is not the door: its choice
+        // stays behind "Atau lapor ke Dukcapil".
+        for id in ["office-contact", "office-more"] {
+            if let Some(e) = by_id(doc, id) {
+                show(&e, door != "institution");
+            }
+        }
+        let slip_first = matches!(door, "visit" | "mixed" | "kelurahan");
+        if let (Some(area), Some(wa), Some(slip)) = (
+            by_id(doc, "report-area"),
+            by_id(doc, "wa-part"),
+            by_id(doc, "slip-part"),
+        ) {
+            let (first, second) = if slip_first {
+                (&slip, &wa)
+            } else {
+                (&wa, &slip)
+            };
+            if first.next_element_sibling().as_ref() != Some(second) {
+                let _ = area.insert_before(first, Some(second));
+            }
+        }
+        if let Some(a) = by_id(doc, "wa-link") {
+            a.set_class_name(if slip_first {
+                "button secondary"
+            } else {
+                "button primary"
+            });
+        }
     }
 
     /// The send button was tapped: with her name or phone empty, say so and
