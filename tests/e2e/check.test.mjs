@@ -170,3 +170,14 @@ test('at 360 px, in both languages, no word in the segment boxes is broken acros
   assert.deepEqual(await broken(), [], 'English');
   await context.close();
 });
+
+test('issue 20: a letter O in the NIK is one tap from a zero', async () => {
+  const { page, context } = await open();
+  await page.locator('#nik').fill('35110150O3850001');
+  assert.equal(await page.locator('#messages li').first().getAttribute('data-code'), 'NIK_CHAR_INVALID');
+  await page.getByRole('button', { name: 'Ganti huruf O dengan angka 0' }).click();
+  assert.equal((await page.locator('#nik').inputValue()).replace(/\s/g, ''), '3511015003850001');
+  assert.equal(await page.locator('#summary').textContent(), 'Format NIK benar.');
+  assert.ok(await page.getByRole('button', { name: 'Ganti huruf O dengan angka 0' }).isHidden());
+  await context.close();
+});

@@ -40,7 +40,11 @@ test('moved and a new KK: two causes, visit, answers kept across a language swit
   // No NIK: "Lanjut" says so and keeps the citizen on step 1; she can still go on without it.
   await page.getByRole('button', { name: 'Lanjut: Apa yang terjadi?' }).click();
   assert.match(await page.locator('#next-problem').textContent(), /Isi dulu NIK Anda/);
-  assert.equal(await page.evaluate(() => document.activeElement.id), 'nik', 'the caret goes to the NIK field');
+  // Issue 20: the explanation and the way around it are on screen (the keyboard stays closed).
+  for (const sel of ['#next-problem', '#skip-nik']) {
+    const b = await page.locator(sel).boundingBox();
+    assert.ok(b.y >= 0 && b.y + b.height <= page.viewportSize().height, `${sel} on screen: ${JSON.stringify(b)}`);
+  }
   await page.getByRole('button', { name: 'Lanjut tanpa NIK' }).click();
   await page.getByText('Lainnya', { exact: true }).click();
   await page.getByRole('radio', { name: 'Layanan lain' }).check();
@@ -99,5 +103,35 @@ test('at 360x740 the answer fits one screen: the top cause and the way to step 3
   assert.equal(await page.locator('#diagnosis .explain').first().isVisible(), false);
   await page.getByRole('link', { name: 'Lanjut: Lapor' }).click();
   await page.waitForFunction(() => document.activeElement?.id === 'act-title');
+  await context.close();
+});
+
+test('issue 20: "Lanjut" with no NIK on a 360 px screen whose keyboard leaves 450 px: the explanation and "Lanjut tanpa NIK" are on screen', async () => {
+  for (const height of [740, 450]) {
+    const { page, context } = await openReady(browser, server.url, null, { width: 360, height });
+    await page.getByRole('button', { name: 'Lanjut: Apa yang terjadi?' }).click();
+    await page.waitForTimeout(400);
+    for (const sel of ['#next-problem', '#skip-nik']) {
+      const b = await page.locator(sel).boundingBox();
+      console.log(`# ${height} px high: ${sel} at ${Math.round(b.y)}–${Math.round(b.y + b.height)} px`);
+      assert.ok(b.y >= 0 && b.y + b.height <= height, `${sel} at ${height} px: ${JSON.stringify(b)}`);
+    }
+    await context.close();
+  }
+});
+
+test('issue 20: her own KK typed as a NIK, read as a child of 11, gets a soft question with one tap to move it', async () => {
+  const { page, context } = await open();
+  // 35.11.01, day 20, month 03, year 15: a boy born in 2015, or a KK recorded then.
+  await page.locator('#nik').fill('3511012003150007');
+  assert.equal(await page.locator('#summary').textContent(), 'Format NIK benar.', 'a real child\'s NIK is never called wrong');
+  assert.match(await page.locator('#kk-hint').textContent(), /NIK anak umur 11\? Bila ini nomor di bagian atas KK, pindahkan ke kolom Nomor KK\./);
+  await page.getByRole('button', { name: 'Pindahkan ke kolom Nomor KK' }).click();
+  assert.equal((await page.locator('#kk').inputValue()).replace(/\s/g, ''), '3511012003150007');
+  assert.equal(await page.locator('#nik').inputValue(), '');
+  assert.ok(await page.locator('#kk-hint').isHidden());
+  // An adult's NIK gets no such question.
+  await page.locator('#nik').fill('3511015003850001');
+  assert.ok(await page.locator('#kk-hint').isHidden());
   await context.close();
 });

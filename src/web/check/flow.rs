@@ -183,9 +183,14 @@ impl App {
             }
         }
         match problem {
+            // The explanation and "Lanjut tanpa NIK" in the middle of the
+            // screen, the keyboard left closed so nothing covers them; a tap
+            // on the field brings the caret back.
             Some(_) => {
-                if let Some(i) = by_id(&doc, "nik").and_then(|e| e.dyn_into::<HtmlElement>().ok()) {
-                    let _ = i.focus();
+                if let Some(p) = by_id(&doc, "next-problem") {
+                    let o = web_sys::ScrollIntoViewOptions::new();
+                    o.set_block(web_sys::ScrollLogicalPosition::Center);
+                    p.scroll_into_view_with_scroll_into_view_options(&o);
                 }
             }
             None => {
@@ -204,6 +209,21 @@ impl App {
             if let Some(skip) = by_id(&self.doc, "skip-nik") {
                 let _ = skip.set_attribute("hidden", "");
             }
+        }
+    }
+
+    /// "Ganti huruf O dengan angka 0": the NIK field with every letter O a zero.
+    pub(super) fn fix_letter_o(&mut self) {
+        let doc = self.doc.clone();
+        let fixed = value(&doc, "nik").replace(['O', 'o'], "0");
+        if let Some(i) = by_id(&doc, "nik").and_then(|e| e.dyn_into::<HtmlInputElement>().ok()) {
+            i.set_value(&fixed);
+        }
+        self.group_digits("nik");
+        self.render();
+        self.announce();
+        if let Some(i) = by_id(&doc, "nik").and_then(|e| e.dyn_into::<HtmlElement>().ok()) {
+            let _ = i.focus();
         }
     }
 

@@ -60,6 +60,8 @@ fn text(key: &str, lang: Lang) -> &'static str {
         ("age", En) => "age about",
         ("kk-hint", Id) => "Apakah ini Nomor KK? NIK tertulis di KTP-el, di bawah nama provinsi dan kabupaten/kota.",
         ("kk-hint", En) => "Is this the KK number? The NIK is printed on the KTP-el, under the province and regency/city names.",
+        ("fix-o", Id) => "Ganti huruf O dengan angka 0",
+        ("fix-o", En) => "Replace the letter O with the digit 0",
         ("move-to-kk", Id) => "Pindahkan ke kolom Nomor KK",
         ("move-to-kk", En) => "Move it to the KK number field",
         ("skip-nik", Id) => "Lanjut tanpa NIK",
@@ -306,12 +308,27 @@ impl App {
                 let _ = echo.set_attribute("hidden", "");
             }
         }
+        // The letter O looks like a zero in many fonts: one tap replaces it.
+        if let Some(b) = by_id(doc, "fix-o") {
+            super::dom::show(&b, value.contains(['O', 'o']));
+        }
         if let Some(hint) = by_id(doc, "kk-hint") {
-            if crate::check::nik_looks_like_kk(&value, today()) {
-                let _ = hint.remove_attribute("hidden");
+            // A KK typed as a NIK: its recording date reads as a recent birth
+            // (a child's NIK, or no date at all). A real child's NIK gets the
+            // same soft question, with the age.
+            let child = view.age.filter(|&a| a < 17 && report.is_valid());
+            let says = if crate::check::nik_looks_like_kk(&value, today()) {
+                Some(text("kk-hint", self.lang).to_string())
             } else {
-                let _ = hint.set_attribute("hidden", "");
+                child.map(|a| match self.lang {
+                    Lang::Id => format!("NIK anak umur {a}? Bila ini nomor di bagian atas KK, pindahkan ke kolom Nomor KK."),
+                    Lang::En => format!("A child's NIK, age {a}? If this is the number at the top of the KK, move it to the KK field."),
+                })
+            };
+            if let (Some(p), Some(s)) = (hint.first_element_child(), says.as_deref()) {
+                p.set_text_content(Some(s));
             }
+            super::dom::show(&hint, says.is_some());
         }
         set_text(
             doc,
@@ -367,6 +384,7 @@ pub fn start() {
         app.next_from_check()
     });
     on(&doc, &mut l, "move-to-kk", "click", |app| app.move_to_kk());
+    on(&doc, &mut l, "fix-o", "click", |app| app.fix_letter_o());
     on(&doc, &mut l, "clear", "click", |app| app.clear());
     on(&doc, &mut l, "kk", "input", |app| {
         app.group_digits("kk");
