@@ -143,6 +143,8 @@ pub struct Report {
     /// Who the visit slip is addressed to: the channel of the top cause
     /// (Dukcapil, the institution that refused, or the kelurahan).
     pub slip_to: String,
+    /// What the citizen asks the office for, in one line ("Mohon bantuan …").
+    pub request: String,
     /// Where the top cause is fixed: its channel (`whatsapp`, `visit`,
     /// `institution`, `kelurahan`, `mixed`), or empty before step 2 is answered.
     pub door: String,
@@ -411,6 +413,7 @@ pub fn build_report(
         tried,
         cause,
         slip_to,
+        request: request.to_string(),
         door,
         institution_text,
         steps: d.steps.clone(),

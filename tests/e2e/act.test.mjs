@@ -169,9 +169,14 @@ test('the slip prints on one A4 page with one QR code per number, each exactly i
   execFileSync('cp', [join(dir, 'slip.png'), SHOTS + 'slip-a4.png']);
   const text = execFileSync('pdftotext', [pdf, '-']).toString().replace(/\s+/g, ' ');
   for (const s of ['Dinas Kependudukan dan Pencatatan Sipil Kabupaten Bondowoso', 'Siti Aminah', ref, 'Dokumen yang perlu dibawa',
-    'Catatan petugas', 'KTP-el asli dan fotokopinya', 'Kartu Keluarga (KK) terbaru, asli dan fotokopinya']) {
-    assert.ok(text.includes(s), s);
+    'Catatan petugas', 'KTP-el asli dan fotokopinya', 'Kartu Keluarga (KK) terbaru, asli dan fotokopinya',
+    // Issue 20: the numbers grouped as they are read, and the request in one line.
+    'NIK 3511 0150 0385 0001', 'Nomor KK 3511 0120 0315 0007', 'Permohonan Mohon bantuan konsolidasi/sinkronisasi NIK saya']) {
+    assert.ok(text.includes(s), `${s} in ${text.slice(0, 600)}`);
   }
+  // No step tells the counter to send a WhatsApp, and no row is an empty dash.
+  assert.ok(!text.includes('ke WhatsApp Dukcapil'), text);
+  assert.ok(!/(Yang sudah dilakukan|Sejak|Bunyi pesan|No\. HP) —/.test(text), 'no empty rows');
   for (const ui of ['Kirim lewat WhatsApp', 'Cek NIK Anda', 'Apa yang terjadi?', 'English', 'Hapus semua data']) {
     assert.ok(!text.includes(ui), `nothing of the interface is printed: ${ui}`);
   }
@@ -353,5 +358,25 @@ test('issue 20: a cause that needs a visit puts the slip first and WhatsApp seco
   const print = await page.getByRole('button', { name: 'Cetak slip kunjungan' }).boundingBox();
   const send = await page.locator('#wa-link').boundingBox();
   assert.ok(print.y < send.y, 'the slip comes first');
+  await context.close();
+});
+
+test('issue 20: the slip on screen, to show at the counter; the same page prints', async () => {
+  const { page, problems, context } = await open();
+  await fillBondowoso(page);
+  assert.ok(await page.locator('#slip').isHidden());
+  await page.getByRole('button', { name: 'Tampilkan slip di layar' }).click();
+  assert.ok(await page.locator('#slip').isVisible());
+  assert.equal(await page.evaluate(() => document.activeElement?.className), 'slip-close');
+  const shown = await page.locator('#slip').textContent();
+  for (const s of ['Dinas Kependudukan dan Pencatatan Sipil Kabupaten Bondowoso', '3511 0150 0385 0001', 'Catatan petugas']) assert.ok(shown.includes(s), s);
+  await page.locator('#slip').screenshot({ path: SHOTS + 'slip-on-screen.png' });
+  // Nothing of the page shows through, and it fits the phone's width.
+  const width = await page.evaluate(() => document.getElementById('slip').scrollWidth);
+  assert.ok(width <= page.viewportSize().width, `slip ${width} px wide`);
+  await page.getByRole('button', { name: 'Tutup slip' }).click();
+  assert.ok(await page.locator('#slip').isHidden());
+  assert.equal(await page.evaluate(() => document.activeElement?.id), 'show-slip');
+  assert.deepEqual(problems, []);
   await context.close();
 });

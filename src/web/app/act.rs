@@ -317,7 +317,7 @@ impl App {
             number_problem.as_deref().unwrap_or(""),
         );
         self.render_office_contact(&office);
-        render_slip(&doc, &report, &office);
+        render_slip(&doc, &report, &office, self.lang);
         self.save_session();
     }
 
@@ -364,6 +364,24 @@ impl App {
             } else {
                 "button primary"
             });
+        }
+    }
+
+    /// Shows the slip over the page (to show at the counter, or save as PDF
+    /// from the print menu), or closes it.
+    pub(super) fn show_slip(&self, on: bool) {
+        let Some(slip) = by_id(&self.doc, "slip") else {
+            return;
+        };
+        let _ = slip.set_attribute("aria-hidden", if on { "false" } else { "true" });
+        slip.set_class_name(if on { "on-screen" } else { "" });
+        let target = if on {
+            slip.query_selector(".slip-close").ok().flatten()
+        } else {
+            by_id(&self.doc, "show-slip")
+        };
+        if let Some(t) = target.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
+            let _ = t.focus();
         }
     }
 
@@ -644,10 +662,25 @@ fn slip_qr(doc: &Document, parent: &web_sys::Element, label: &str, digits: &str)
     Some(())
 }
 
-/// The visit slip (shown only in print): everything an office clerk needs on one page.
-fn render_slip(doc: &Document, r: &Report, office: &offices::Office) -> Option<()> {
+/// `3511015003850001` → `3511 0150 0385 0001`, as the number is read aloud.
+fn grouped(digits: &str) -> String {
+    let mut out = String::with_capacity(digits.len() + 3);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && i % 4 == 0 {
+            out.push(' ');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// The visit slip: everything an office clerk needs on one page, printed or
+/// shown on the phone ("Tampilkan slip").
+fn render_slip(doc: &Document, r: &Report, office: &offices::Office, lang: Lang) -> Option<()> {
     let slip = by_id(doc, "slip")?;
     slip.set_text_content(None);
+    let close = add(doc, &slip, "button", "slip-close", text("slip-close", lang))?;
+    let _ = close.set_attribute("type", "button");
     let head = add(doc, &slip, "div", "slip-head", "")?;
     let left = add(doc, &head, "div", "", "")?;
     add(
@@ -682,10 +715,11 @@ fn render_slip(doc: &Document, r: &Report, office: &offices::Office) -> Option<(
         }
     }
     let dl = add(doc, &slip, "dl", "slip-data", "")?;
-    let rows: [(&str, &str); 11] = [
+    let (nik, kk) = (grouped(&r.nik), grouped(&r.kk));
+    let rows: [(&str, &str); 12] = [
         ("Nama", &r.name),
-        ("NIK", &r.nik),
-        ("Nomor KK", &r.kk),
+        ("NIK", &nik),
+        ("Nomor KK", &kk),
         ("Alamat KK", &r.address),
         ("No. HP", &r.phone),
         ("Layanan", &r.service),
@@ -694,19 +728,25 @@ fn render_slip(doc: &Document, r: &Report, office: &offices::Office) -> Option<(
         ("Sejak", &r.since),
         ("Yang sudah dilakukan", &r.tried),
         ("Dugaan penyebab", &r.cause),
+        ("Permohonan", &r.request),
     ];
-    for (k, v) in rows {
+    // Only what she gave: no row of dashes for the officer to puzzle over.
+    for (k, v) in rows.into_iter().filter(|(_, v)| !v.is_empty()) {
         add(doc, &dl, "dt", "", k)?;
-        add(
-            doc,
-            &dl,
-            "dd",
-            "",
-            if v.is_empty() { "\u{2014}" } else { v },
-        )?;
+        add(doc, &dl, "dd", "", v)?;
     }
-    add(doc, &slip, "h2", "", "Langkah")?;
-    add_list(doc, &slip, "ol", "", &r.steps[..r.steps.len().min(6)])?;
+    // Steps for the counter: the WhatsApp ones are for the phone.
+    let steps: Vec<String> = r
+        .steps
+        .iter()
+        .filter(|s| !s.contains("ke WhatsApp Dukcapil") && !s.contains("Dukcapil lewat WhatsApp"))
+        .take(6)
+        .cloned()
+        .collect();
+    if !steps.is_empty() {
+        add(doc, &slip, "h2", "", "Langkah")?;
+        add_list(doc, &slip, "ol", "", &steps)?;
+    }
     add(doc, &slip, "h2", "", "Dokumen yang perlu dibawa (centang)")?;
     add_list(doc, &slip, "ul", "slip-check", &r.documents)?;
     let notes = add(doc, &slip, "div", "slip-notes", "")?;

@@ -69,6 +69,10 @@ fn text(key: &str, lang: Lang) -> &'static str {
         ("wa-send-institution", En) => "Send this message with WhatsApp (pick the institution's official contact)",
         ("wa-other-dukcapil", Id) => "Atau lapor ke Dukcapil",
         ("wa-other-dukcapil", En) => "Or report to Dukcapil",
+        ("show-slip", Id) => "Tampilkan slip di layar",
+        ("show-slip", En) => "Show the slip on screen",
+        ("slip-close", Id) => "Tutup slip",
+        ("slip-close", En) => "Close the slip",
         ("wa-ask-name", Id) => "Nama Anda belum diisi. Petugas memerlukannya untuk mencari data Anda.",
         ("wa-ask-name", En) => "Your name is empty. The officer needs it to find your record.",
         ("wa-ask-phone", Id) => "Nomor HP Anda belum diisi. Petugas memerlukannya untuk menghubungi Anda.",
@@ -343,6 +347,22 @@ pub fn start() {
         }
     });
     on(&doc, &mut l, "clear", "click", |app| app.clear_everything());
+    // The slip on screen, to show at the counter or save from the print menu.
+    on(&doc, &mut l, "show-slip", "click", |app| {
+        app.show_slip(true)
+    });
+    if let Some(slip) = by_id(&doc, "slip") {
+        l.push(EventListener::new(&slip, "click", |e| {
+            let close = e
+                .target()
+                .and_then(|t| t.dyn_into::<Element>().ok())
+                .and_then(|t| t.closest(".slip-close").ok().flatten())
+                .is_some();
+            if close {
+                with_app(|app| app.show_slip(false));
+            }
+        }));
+    }
     let mut app = App {
         handoff: read_handoff(&doc),
         diagnosed: false,
