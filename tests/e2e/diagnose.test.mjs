@@ -135,3 +135,25 @@ test('issue 20: her own KK typed as a NIK, read as a child of 11, gets a soft qu
   assert.ok(await page.locator('#kk-hint').isHidden());
   await context.close();
 });
+
+test('issue 20: the likely cause shows as soon as the service and the message are answered, and follows the boxes ticked', async () => {
+  const { page, context } = await openReady(browser, server.url, null, { width: 360, height: 740 });
+  await page.locator('#nik').fill('3511015003850001');
+  await page.getByRole('button', { name: 'Lanjut: Apa yang terjadi?' }).click();
+  await page.getByRole('radio', { name: 'BPJS Kesehatan', exact: true }).check();
+  assert.equal(await page.locator('#diagnosis article.cause').count(), 0, 'one answer is not enough');
+  await page.getByRole('radio', { name: 'NIK tidak ditemukan / tidak terdaftar' }).check();
+  assert.equal(await page.locator('#diagnosis article.cause').first().getAttribute('data-cause'), 'A');
+  // The way to step 3 is at most one screen below the second answer, with no button in between.
+  const answered = await page.getByRole('radio', { name: 'NIK tidak ditemukan / tidak terdaftar' }).boundingBox();
+  const question = await page.locator('#q-message-list').boundingBox();
+  const next = await page.getByRole('link', { name: 'Lanjut: Lapor' }).boundingBox();
+  const fromAnswer = Math.round(next.y + next.height - answered.y);
+  const fromQuestion = Math.round(next.y + next.height - (question.y + question.height));
+  console.log(`# to "Lanjut: Lapor": ${fromAnswer} px from the tapped answer, ${fromQuestion} px below the message question (screen 740 px)`);
+  assert.ok(fromQuestion <= 740, `${fromQuestion} px`);
+  // Ticking an optional box updates it live.
+  await page.getByRole('checkbox', { name: /Belum pernah rekam KTP-el/ }).check();
+  assert.equal(await page.locator('#diagnosis article.cause').first().getAttribute('data-cause'), 'D');
+  await context.close();
+});

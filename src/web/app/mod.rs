@@ -284,6 +284,15 @@ pub fn start() {
     });
     // Any answer or detail changes the report (the message only until the citizen edits it).
     on(&doc, &mut l, "diagnose", "change", |app| {
+        // Issue 20: the likely cause as soon as the service and the message
+        // are answered, right under them, updated live as boxes are ticked.
+        let a = app.answers();
+        if a.service.is_some() && a.message.is_some() {
+            app.diagnosed = true;
+        }
+        if app.diagnosed {
+            app.render_diagnosis();
+        }
         app.preselect_office();
         app.render_report()
     });
