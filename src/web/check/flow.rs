@@ -212,10 +212,17 @@ impl App {
         }
     }
 
-    /// "Ganti huruf O dengan angka 0": the NIK field with every letter O a zero.
+    /// "Ganti huruf O dengan angka 0": each letter O the check found where a
+    /// digit belongs becomes a zero (an O in a pasted label stays).
     pub(super) fn fix_letter_o(&mut self) {
         let doc = self.doc.clone();
-        let fixed = value(&doc, "nik").replace(['O', 'o'], "0");
+        let typed = value(&doc, "nik");
+        let at = super::letter_o_positions(&crate::check_nik(&typed, today()));
+        let fixed: String = typed
+            .chars()
+            .enumerate()
+            .map(|(i, c)| if at.contains(&i) { '0' } else { c })
+            .collect();
         if let Some(i) = by_id(&doc, "nik").and_then(|e| e.dyn_into::<HtmlInputElement>().ok()) {
             i.set_value(&fixed);
         }

@@ -310,7 +310,7 @@ impl App {
         }
         // The letter O looks like a zero in many fonts: one tap replaces it.
         if let Some(b) = by_id(doc, "fix-o") {
-            super::dom::show(&b, value.contains(['O', 'o']));
+            super::dom::show(&b, !letter_o_positions(&report).is_empty());
         }
         if let Some(hint) = by_id(doc, "kk-hint") {
             // A KK typed as a NIK: its recording date reads as a recent birth
@@ -340,6 +340,24 @@ impl App {
             },
         );
     }
+}
+
+/// Where the check found a letter O typed for a zero (character offsets into
+/// the input), so one tap can replace just those, not an O in a label.
+pub(super) fn letter_o_positions(report: &crate::Report) -> Vec<usize> {
+    use crate::issue::{CharHint, Detail};
+    report
+        .issues
+        .iter()
+        .filter_map(|i| match i.detail {
+            Detail::Char {
+                position,
+                hint: CharHint::LetterO,
+                ..
+            } => Some(position),
+            _ => None,
+        })
+        .collect()
 }
 
 /// Writes `slots` into `el` as text, each wrong character in a `<mark>`;
