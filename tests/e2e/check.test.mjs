@@ -139,11 +139,12 @@ test("index.html's own text (shown before the wasm runs) is exactly Rust's Indon
 });
 
 test('the NIK and KK fields show the whole grouped number in a fixed-width font, at 360 px and at 320 px with larger text', async () => {
-  for (const [viewport, scale] of [[NARROW, '100%'], [{ width: 320, height: 640 }, '125%']]) {
+  for (const [viewport, scale] of [[NARROW, '100%'], [{ width: 320, height: 640 }, '125%'], [{ width: 320, height: 640 }, '130%']]) {
     const { page, context } = await openReady(browser, server.url, null, viewport);
     await page.evaluate((s) => { document.documentElement.style.fontSize = s; }, scale);
     await page.locator('#nik').fill('3511015003850001');
     await page.locator('#kk').fill('3511012003150007');
+    const body = await page.evaluate(() => parseFloat(getComputedStyle(document.body).fontSize));
     const fields = await page.locator('#nik, #kk').evaluateAll((els) => els.map((e) => {
       const s = getComputedStyle(e);
       return { id: e.id, value: e.value, mono: /monospace/.test(s.fontFamily), fits: e.scrollWidth <= e.clientWidth, px: parseFloat(s.fontSize) };
@@ -151,8 +152,15 @@ test('the NIK and KK fields show the whole grouped number in a fixed-width font,
     for (const f of fields) {
       assert.ok(f.mono, `${f.id} at ${viewport.width} px: a fixed-width font, so 0 and O look apart`);
       assert.ok(f.fits, `${f.id} at ${viewport.width} px, text ${scale}: "${f.value}" does not fit its field`);
-      assert.ok(f.px >= 16, `${f.id}: ${f.px} px`);
+      // Issue 20: the digits never smaller than the text around them.
+      assert.ok(f.px >= 16 && f.px >= body, `${f.id}: ${f.px} px, body ${body} px`);
     }
+    // Issue 20: every step name whole (it wraps under its number rather than end in "…").
+    const names = await page.locator('nav.progress a span:not(.num)').evaluateAll((els) => els.map((e) => ({
+      t: e.textContent, whole: e.scrollWidth <= e.clientWidth + 1, right: e.getBoundingClientRect().right,
+    })));
+    console.log(`# ${viewport.width} px, text ${scale}: digits ${fields[0].px} px (body ${body} px); step names ${names.map((n) => n.t).join(' / ')}`);
+    for (const n of names) assert.ok(n.whole && n.right <= viewport.width, `${n.t} at ${viewport.width} px, ${scale}`);
     await context.close();
   }
 });
