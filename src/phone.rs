@@ -185,12 +185,5 @@ pub fn display(normalized: &str) -> String {
     if !national.starts_with('8') {
         return local;
     }
-    let mut out = String::new();
-    for (i, c) in local.chars().enumerate() {
-        if i > 0 && i % 4 == 0 {
-            out.push('-');
-        }
-        out.push(c);
-    }
-    out
+    crate::view::group4(&local, '-')
 }

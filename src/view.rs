@@ -7,6 +7,24 @@ use crate::regions::Region;
 use crate::{Lang, Report};
 use serde::Serialize;
 
+/// Characters in groups of four, as Indonesians read a NIK or a phone
+/// number.
+///
+/// ```
+/// assert_eq!(klinik_nik::view::group4("3511015003850001", ' '), "3511 0150 0385 0001");
+/// assert_eq!(klinik_nik::view::group4("08123456789", '-'), "0812-3456-789");
+/// ```
+pub fn group4(s: &str, sep: char) -> String {
+    let mut out = String::with_capacity(s.len() + s.len() / 4);
+    for (i, c) in s.chars().enumerate() {
+        if i > 0 && i % 4 == 0 {
+            out.push(sep);
+        }
+        out.push(c);
+    }
+    out
+}
+
 #[derive(Serialize, Debug, Clone, PartialEq)]
 pub struct IssueView {
     pub code: String,

@@ -662,18 +662,6 @@ fn slip_qr(doc: &Document, parent: &web_sys::Element, label: &str, digits: &str)
     Some(())
 }
 
-/// `3511015003850001` → `3511 0150 0385 0001`, as the number is read aloud.
-fn grouped(digits: &str) -> String {
-    let mut out = String::with_capacity(digits.len() + 3);
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && i % 4 == 0 {
-            out.push(' ');
-        }
-        out.push(c);
-    }
-    out
-}
-
 /// The visit slip: everything an office clerk needs on one page, printed or
 /// shown on the phone ("Tampilkan slip").
 fn render_slip(doc: &Document, r: &Report, office: &offices::Office, lang: Lang) -> Option<()> {
@@ -715,7 +703,10 @@ fn render_slip(doc: &Document, r: &Report, office: &offices::Office, lang: Lang)
         }
     }
     let dl = add(doc, &slip, "dl", "slip-data", "")?;
-    let (nik, kk) = (grouped(&r.nik), grouped(&r.kk));
+    let (nik, kk) = (
+        crate::view::group4(&r.nik, ' '),
+        crate::view::group4(&r.kk, ' '),
+    );
     let rows: [(&str, &str); 12] = [
         ("Nama", &r.name),
         ("NIK", &nik),
@@ -754,8 +745,8 @@ fn render_slip(doc: &Document, r: &Report, office: &offices::Office, lang: Lang)
     for _ in 0..3 {
         add(doc, &notes, "div", "slip-line", "")?;
     }
-    // The fee rule is adminduk's: said only on a slip for Dukcapil or the kelurahan.
-    let adminduk = r.slip_to == r.office || r.slip_to.starts_with("Kantor kelurahan");
+    // The fee rule is adminduk's: not said on a slip for the institution.
+    let adminduk = r.door != "institution";
     add(
         doc,
         &slip,

@@ -122,17 +122,11 @@ impl App {
             }
         }
         let trailing = value.ends_with(' ');
-        let digits: Vec<char> = value.chars().filter(char::is_ascii_digit).collect();
+        let digits: String = value.chars().filter(char::is_ascii_digit).collect();
         if digits.len() > 16 {
             return;
         }
-        let mut grouped = String::with_capacity(19);
-        for (i, d) in digits.iter().enumerate() {
-            if i > 0 && i % 4 == 0 {
-                grouped.push(' ');
-            }
-            grouped.push(*d);
-        }
+        let mut grouped = crate::view::group4(&digits, ' ');
         if trailing {
             grouped.push(' ');
         }
