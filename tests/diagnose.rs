@@ -199,6 +199,20 @@ fn scenarios() -> Vec<(
             "whatsapp",
             false,
         ),
+        (
+            "bank app: \"NIK tidak sesuai\" during e-KYC, nothing else ticked",
+            json!({"service": "bank", "message": "nik_mismatch", "nik": NIK_OK}),
+            "I",
+            "mixed",
+            false,
+        ),
+        (
+            "\"NIK tidak sesuai\" with a typed birth date that differs from the NIK",
+            json!({"service": "bank", "message": "nik_mismatch", "nik": NIK_OK, "birth_date": "1985-03-11"}),
+            "I",
+            "mixed",
+            false,
+        ),
         ("nothing answered yet", json!({}), "A", "whatsapp", false),
         (
             "old Papua NIK (91.01) refused by BPJS: the old code is not the problem",
@@ -580,6 +594,32 @@ fn sim_cards_follow_the_2026_rule() {
         "{:?}",
         d.causes.iter().map(|c| c.key).collect::<Vec<_>>()
     );
+}
+
+/// A bank's "NIK tidak sesuai" is read as a failed match (I) or a NIK one digit off (B),
+/// both named, and never as Dukcapil's sync (A), whose sourced symptom is "tidak ditemukan".
+#[test]
+fn nik_tidak_sesuai_reads_as_a_failed_match_or_a_typo() {
+    for service in ["bank", "bpjs_kesehatan", "other"] {
+        let a = answers(json!({"service": service, "message": "nik_mismatch", "nik": NIK_OK}));
+        let d = diagnose_answers(&a, today(), Lang::Id);
+        let ranking: Vec<(&str, i32)> = d.causes.iter().map(|c| (c.key, c.score)).collect();
+        assert_eq!(d.causes[0].key, "I", "{service}: {ranking:?}");
+        assert_eq!(d.causes[1].key, "B", "{service}: {ranking:?}");
+        assert!(
+            d.causes[0].reasons.iter().any(|r| r.contains("NIK tidak sesuai")),
+            "{service}: {:?}",
+            d.causes[0].reasons
+        );
+        let a_cause = d.causes.iter().find(|c| c.key == "A").unwrap();
+        assert!(
+            a_cause.reasons.iter().all(|r| !r.contains("tidak sesuai")),
+            "{service}: {:?}",
+            a_cause.reasons
+        );
+    }
+    let m = MESSAGES.iter().find(|m| m.key == "nik_mismatch").unwrap();
+    assert_eq!(m.name.id, "NIK tidak sesuai");
 }
 
 /// NIK "tidak ditemukan" in Coretax is handled at DJP, not at Dukcapil.
