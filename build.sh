@@ -223,8 +223,11 @@ gz_total() {
 # and step 3 following the door of the top cause (the institution's request,
 # the slip first for a visit): 82.2 -> 84.4 KiB. Whole site 148.3 KiB. Step 1
 # gained issue 20's guardrails (the child-age question, "Lanjut" scrolling its
-# explanation into view): first screen 55.3 -> 55.8 KiB in the build.
-BUDGET_FIRST_GZ=58368
+# explanation into view): first screen 55.3 -> 55.8 KiB in the build. Then the
+# verdict kept above the phone's keyboard (a visualViewport listener; 0.4 KiB
+# of wasm and glue): the e2e's real first screen 56.8 -> 57.2 KiB, so the
+# ratchet moves 57 -> 57.5 KiB.
+BUDGET_FIRST_GZ=58880
 BUDGET_TOTAL_GZ=152576
 GOAL_FIRST_GZ=51200
 GOAL_VISIT_GZ=102400

@@ -607,7 +607,10 @@ fn nik_tidak_sesuai_reads_as_a_failed_match_or_a_typo() {
         assert_eq!(d.causes[0].key, "I", "{service}: {ranking:?}");
         assert_eq!(d.causes[1].key, "B", "{service}: {ranking:?}");
         assert!(
-            d.causes[0].reasons.iter().any(|r| r.contains("NIK tidak sesuai")),
+            d.causes[0]
+                .reasons
+                .iter()
+                .any(|r| r.contains("NIK tidak sesuai")),
             "{service}: {:?}",
             d.causes[0].reasons
         );

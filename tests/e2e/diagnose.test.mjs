@@ -157,3 +157,52 @@ test('issue 20: the likely cause shows as soon as the service and the message ar
   assert.equal(await page.locator('#diagnosis article.cause').first().getAttribute('data-cause'), 'D');
   await context.close();
 });
+
+test('issue 20: with the keyboard open (450 px of a 740 px phone left), the verdict stays in sight while she types', async () => {
+  const { page, context } = await openReady(browser, server.url, null, { width: 360, height: 740 });
+  await page.locator('#nik').focus();
+  // The keyboard opens: the visible area shrinks to 450 px (visualViewport resize).
+  await page.setViewportSize({ width: 360, height: 450 });
+  await page.waitForFunction(() => document.body.hasAttribute('data-keyboard'));
+  const seen = [];
+  for (const [typed, verdict] of [
+    ['3511', 'Ada yang perlu diperiksa:'],
+    ['35110150', 'Ada yang perlu diperiksa:'],
+    ['3511013502850001', 'Ada yang perlu diperiksa:'],
+    ['3511015003850001', 'Format NIK benar.'],
+  ]) {
+    await page.locator('#nik').fill(typed);
+    await page.waitForFunction((v) => document.querySelector('#summary').textContent === v, verdict);
+    const field = await page.locator('#nik').boundingBox();
+    const summary = await page.locator('#summary').boundingBox();
+    const first = await page.locator('#messages li').count() ? await page.locator('#messages li').first().boundingBox() : null;
+    seen.push(`${typed.length} digits: field ${Math.round(field.y)}–${Math.round(field.y + field.height)}, verdict ${Math.round(summary.y)}–${Math.round(summary.y + summary.height)}` + (first ? `, first message to ${Math.round(first.y + first.height)}` : ''));
+    assert.ok(field.y >= 0, `the field is on screen: ${JSON.stringify(field)}`);
+    assert.ok(summary.y + summary.height <= 450, `the verdict is above the keyboard: ${JSON.stringify(summary)}`);
+    if (first) assert.ok(first.y < 450, `the first message starts above the keyboard: ${JSON.stringify(first)}`);
+    // The step bar no longer covers the top while she types.
+    assert.equal(await page.locator('nav.progress').evaluate((n) => getComputedStyle(n).position), 'static');
+  }
+  console.log('# keyboard open, 450 px visible: ' + seen.join('; '));
+  await page.screenshot({ path: SHOTS + 'keyboard-open-450.png' });
+  // The keyboard closes: the bar sticks again.
+  await page.setViewportSize({ width: 360, height: 740 });
+  await page.waitForFunction(() => !document.body.hasAttribute('data-keyboard'));
+  assert.equal(await page.locator('nav.progress').evaluate((n) => getComputedStyle(n).position), 'sticky');
+  await context.close();
+});
+
+test('issue 20: a bank\'s "NIK tidak sesuai" is an answer; it reads as a failed match of name or birth date, then a NIK one digit off', async () => {
+  const { page, context } = await openReady(browser, server.url, null, { width: 360, height: 740 });
+  await page.locator('#nik').fill('3511015003850001');
+  await page.getByRole('button', { name: 'Lanjut: Apa yang terjadi?' }).click();
+  await page.getByRole('radio', { name: 'Bank / dompet digital', exact: true }).check();
+  await page.getByRole('radio', { name: 'NIK tidak sesuai', exact: true }).check();
+  const top = page.locator('#diagnosis article.cause').first();
+  assert.equal(await top.getAttribute('data-cause'), 'I');
+  const title = await top.locator('h3, h4').first().textContent();
+  console.log(`# bank, "NIK tidak sesuai": top cause ${title}`);
+  assert.match(title, /Nama atau tanggal lahir berbeda/);
+  assert.equal(await page.locator('#diagnosis article.cause').nth(1).getAttribute('data-cause'), 'B');
+  await context.close();
+});

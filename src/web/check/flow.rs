@@ -3,7 +3,7 @@
 //! phone's back button works and nothing typed is lost; the NIK field shown
 //! in groups of four; the live KK check and the comparison with stated data.
 
-use super::{text, today, with_app, App};
+use super::{on, on_target, text, today, with_app, App};
 use crate::view::IssueView;
 use crate::web::dom::{add, by_id, checked, set_text, value};
 use crate::{Severity, Sex, Stated};
@@ -23,6 +23,14 @@ pub(super) fn wire(doc: &Document, listeners: &mut Vec<EventListener>) {
         listeners.push(EventListener::new(&w, "hashchange", |_| {
             with_app(|app| app.show_step_from_hash(true))
         }));
+    }
+    // The phone's keyboard opens or closes (the visible area changes size),
+    // or the NIK field gains or loses the caret.
+    if let Some(vv) = web_sys::window().and_then(|w| w.visual_viewport()) {
+        on_target(&vv, listeners, "resize", App::keep_verdict_in_view);
+    }
+    for event in ["focus", "blur"] {
+        on(doc, listeners, "nik", event, App::keep_verdict_in_view);
     }
     let Ok(buttons) = doc.query_selector_all("[data-go]") else {
         return;
@@ -191,6 +199,33 @@ impl App {
                 if let Some(w) = web_sys::window() {
                     let _ = w.location().set_hash("#apa");
                 }
+            }
+        }
+    }
+
+    /// With the phone's keyboard open over half the page (about 450 px left
+    /// visible on a 740 px phone), the verdict under the NIK would sit below
+    /// the keyboard while she types. While the NIK field has the caret and
+    /// less than 600 px is visible, the step bar stops sticking to the top
+    /// (`body[data-keyboard]`) and the field's label goes to the top: field,
+    /// digit boxes, verdict and the first message then fit above the
+    /// keyboard. (Browsers without `visualViewport` keep their own scrolling.)
+    pub(super) fn keep_verdict_in_view(&mut self) {
+        let visible = web_sys::window()
+            .and_then(|w| w.visual_viewport())
+            .map_or(0.0, |v| v.height());
+        let typing = self.doc.active_element().is_some_and(|e| e.id() == "nik");
+        let short = typing && visible > 0.0 && visible < 600.0;
+        let Some(body) = self.doc.body() else {
+            return;
+        };
+        if !short {
+            let _ = body.remove_attribute("data-keyboard");
+        } else if !body.has_attribute("data-keyboard") {
+            // Once as the keyboard opens, so she can still scroll to read on.
+            let _ = body.set_attribute("data-keyboard", "");
+            if let Some(label) = by_id(&self.doc, "nik-label") {
+                label.scroll_into_view_with_bool(true);
             }
         }
     }
