@@ -226,8 +226,11 @@ gz_total() {
 # explanation into view): first screen 55.3 -> 55.8 KiB in the build. Then the
 # verdict kept above the phone's keyboard (a visualViewport listener; 0.4 KiB
 # of wasm and glue): the e2e's real first screen 56.8 -> 57.2 KiB, so the
-# ratchet moves 57 -> 57.5 KiB.
-BUDGET_FIRST_GZ=58880
+# ratchet moves 57 -> 57.5 KiB. Issue 21's page that never dies (the report
+# contacts in index.html itself, shown when the wasm cannot run, fails or is
+# late; boot.js importing step 1 lazily so it can tell): +0.8 KiB, ratchet
+# 57.5 -> 58.5 KiB.
+BUDGET_FIRST_GZ=59904
 BUDGET_TOTAL_GZ=152576
 GOAL_FIRST_GZ=51200
 GOAL_VISIT_GZ=102400

@@ -1,7 +1,34 @@
 // Loads step 1 (pkg/klinik_nik.js: the checks), then steps 2 and 3
 // (pkg/app.js) once step 1 is on screen, then the deployer's office list
 // (same origin, no personal data). Everything else is done in Rust (src/web/).
-import init, { setDistricts } from './pkg/klinik_nik.js';
+
+// When the checker cannot run here, the page says so in words and shows how
+// to report directly (index.html #fallback), never a raw error: no
+// WebAssembly (iOS 15 and older, Lockdown Mode, browsers without a JIT), a
+// module that cannot compile (a CSP that refuses wasm), a download that failed
+// (then "Muat ulang" helps) or is still not here after 8 s (shown while it
+// goes on; gone when it arrives). What was typed stays in the field.
+const body = document.body;
+const fail = (why) => {
+  body.setAttribute('data-ready', 'error');
+  body.setAttribute('data-fail', why);
+};
+const late = setTimeout(() => body.setAttribute('data-slow', ''), 8000);
+// The WhatsApp template carries the digits already typed (the link is only
+// followed if she taps it).
+const nik = document.getElementById('nik');
+const wa = document.getElementById('fb-wa');
+const template = wa.href;
+const fill = () => {
+  const digits = nik.value.replace(/\D/g, '');
+  wa.href = digits ? template.replace('%23NIK%20', '%23NIK%20' + digits) : template;
+};
+nik.addEventListener('input', fill);
+fill();
+const step1 = typeof WebAssembly === 'object'
+  ? import('./pkg/klinik_nik.js')
+  : Promise.reject(new Error('engine'));
+step1.catch(() => {}); // handled below, once the page has painted
 
 // District names, one province at a time, when a NIK's first two digits are
 // known (src/web/check/districts.rs asks; the service worker keeps each file).
@@ -13,7 +40,7 @@ self.klinik = {
     return fetch(file)
       .then((r) => (r.ok ? r.text() : undefined), () => undefined)
       .then((text) => {
-        setDistricts(p, text);
+        step1.then((m) => m.setDistricts(p, text));
         // (Under the worker, its fetch handler has kept it already.)
         if (text && 'serviceWorker' in navigator && !navigator.serviceWorker.controller) {
           navigator.serviceWorker.ready.then((r) => r.active?.postMessage({ keep: file }));
@@ -68,8 +95,11 @@ const offline = () => {
 };
 
 painted
-  .then(() => init())
+  .then(() => step1)
+  .then((m) => m.default())
   .then(() => {
+    clearTimeout(late);
+    body.removeAttribute('data-slow');
     addEventListener('hashchange', loadApp, { once: true });
     // Opened (or brought back after the phone dropped the tab) on step 2 or 3.
     if (/^#(apa|lapor)$/.test(location.hash)) loadApp();
@@ -77,9 +107,9 @@ painted
     else setTimeout(loadApp, 500);
   })
   .catch((e) => {
-    document.body.setAttribute('data-ready', 'error');
-    const p = document.createElement('p');
-    p.className = 'load-error';
-    p.textContent = 'Maaf, halaman gagal dimuat. Coba muat ulang. / Sorry, the page failed to load. Please reload. (' + e + ')';
-    document.querySelector('main').prepend(p);
+    clearTimeout(late);
+    body.removeAttribute('data-slow');
+    // A fetch or import that failed is a TypeError: the network, which a
+    // reload can mend. Anything else is this browser's engine.
+    fail(e instanceof TypeError || navigator.onLine === false ? 'network' : 'engine');
   });
