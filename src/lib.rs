@@ -24,6 +24,8 @@ pub mod diagnose;
 #[doc(hidden)]
 #[cfg(not(target_arch = "wasm32"))]
 pub mod fuzzing;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod guide;
 pub mod issue;
 pub mod json;
 pub mod offices;

@@ -17,7 +17,9 @@ const LAZY = new Set((self.KLINIK_LAZY || []).map((f) => new URL(f, self.locatio
 // District names (districts/PP.txt) are fetched one province at a time and
 // kept; a new build fetches again the provinces the old cache had.
 const DISTRICTS = /\/districts\/\d\d\.txt$/;
-const kept = (path) => LAZY.has(path) || DISTRICTS.test(path);
+// The guidance pages (panduan/) are kept once read, like the district files.
+const GUIDES = /\/panduan\/(en\/)?([a-z0-9-]+\.html)?$/;
+const kept = (path) => LAZY.has(path) || DISTRICTS.test(path) || GUIDES.test(path) || path.endsWith('/guide.css');
 
 self.addEventListener('install', (event) => {
   event.waitUntil(caches.open(CACHE).then(async (cache) => {

@@ -83,7 +83,7 @@ pub(super) fn add(
 }
 
 /// The inputs matching `selector`.
-fn inputs(doc: &Document, selector: &str) -> Vec<HtmlInputElement> {
+pub(super) fn inputs(doc: &Document, selector: &str) -> Vec<HtmlInputElement> {
     let Ok(list) = doc.query_selector_all(selector) else {
         return Vec::new();
     };

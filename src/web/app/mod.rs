@@ -388,6 +388,7 @@ pub fn start() {
     app.render_questions();
     // What the citizen typed before the phone discarded the tab comes back.
     app.restore_session();
+    app.answers_from_link();
     app.translate();
     app.preselect_office();
     if app.diagnosed {
@@ -445,6 +446,47 @@ impl App {
                 set(o, "office", &JsValue::from_f64(f64::from(code)));
             }
         });
+    }
+
+    /// A guidance page's link into the checker (`index.html?layanan=bank&pesan=nik_mismatch#apa`,
+    /// knowledge-base keys, never personal data) ticks those answers, unless
+    /// she has answered already in this tab.
+    fn answers_from_link(&mut self) {
+        let search = web_sys::window()
+            .and_then(|w| w.location().search().ok())
+            .unwrap_or_default();
+        let mut ticked = false;
+        for (param, name) in [("layanan", "service"), ("pesan", "message")] {
+            let Some(key) = search
+                .trim_start_matches('?')
+                .split('&')
+                .find_map(|kv| kv.strip_prefix(param)?.strip_prefix('='))
+            else {
+                continue;
+            };
+            if !super::dom::checked(&self.doc, name).is_empty() {
+                continue;
+            }
+            let key: String = key
+                .chars()
+                .filter(|c| c.is_ascii_alphanumeric() || *c == '_')
+                .collect();
+            for input in
+                super::dom::inputs(&self.doc, &format!("input[name='{name}'][value='{key}']"))
+            {
+                input.set_checked(true);
+                ticked = true;
+            }
+        }
+        if !ticked {
+            return;
+        }
+        // Drawn again so a service among the folded ones shows.
+        self.render_questions();
+        let a = self.answers();
+        if a.service.is_some() && a.message.is_some() {
+            self.diagnosed = true;
+        }
     }
 
     /// Puts back what `save_session` kept (the choice lists must exist already).
