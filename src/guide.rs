@@ -71,7 +71,7 @@ fn t(key: &str, lang: Lang) -> &'static str {
         ("after", En) => "Once it is fixed",
         ("todo", Id) => "Yang perlu dilakukan",
         ("todo", En) => "What to do",
-        ("bring", Id) => "Dokumen yang dibawa",
+        ("bring", Id) => "Dokumen yang perlu dibawa",
         ("bring", En) => "Documents to bring",
         ("wait", Id) => "Berapa lama",
         ("wait", En) => "How long",
@@ -223,8 +223,9 @@ fn frame(f: &Frame, body: &str) -> Page {
         "<!doctype html>\n<html lang=\"{code}\">\n<head>\n<meta charset=\"utf-8\">"
     );
     h.push_str("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
-    // No script at all, and nothing from another host.
-    h.push_str("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'self'; img-src 'self'; base-uri 'none'; form-action 'none'\">\n");
+    // No script at all, and nothing from another host. (connect-src 'self'
+    // only lets tools such as Lighthouse read robots.txt from the page.)
+    h.push_str("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'self'; img-src 'self'; connect-src 'self'; base-uri 'none'; form-action 'none'\">\n");
     h.push_str("<meta name=\"referrer\" content=\"no-referrer\">\n");
     let _ = writeln!(h, "<title>{} — Klinik NIK</title>", esc(&f.title));
     h.push_str(&share_tags(f.site, &f.path, &f.title, &f.description, lang));
@@ -232,12 +233,15 @@ fn frame(f: &Frame, body: &str) -> Page {
         Lang::Id => "en",
         Lang::En => "id",
     };
-    let _ = writeln!(
-        h,
-        "<link rel=\"alternate\" hreflang=\"{other_code}\" href=\"{}{}\">",
-        f.site.base_url.as_deref().unwrap_or(root),
-        esc(&f.other)
-    );
+    // hreflang needs absolute addresses: only with the site's address.
+    if let Some(base) = &f.site.base_url {
+        let _ = writeln!(
+            h,
+            "<link rel=\"alternate\" hreflang=\"{other_code}\" href=\"{}{}\">",
+            esc(base),
+            esc(&f.other)
+        );
+    }
     let _ = writeln!(
         h,
         "<link rel=\"icon\" href=\"{root}icon.svg\" type=\"image/svg+xml\">"

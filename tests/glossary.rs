@@ -50,6 +50,7 @@ const RUST: &[&str] = &[
     "src/offices.rs",
     "src/view.rs",
     "src/regions.rs",
+    "src/guide.rs",
     "src/web/check/mod.rs",
     "src/web/check/flow.rs",
     "src/web/app/mod.rs",
@@ -63,6 +64,7 @@ const RUST: &[&str] = &[
 const HTML: &[&str] = &[
     "www/index.html",
     "www/desk.html",
+    "tools/preview.html",
     "src/web/app/act.html",
     "src/web/app/diagnose.html",
 ];
