@@ -67,6 +67,16 @@ fn main() {
         Lang::Id,
     );
     let html = format!("{}<!-- share -->\n{tags}{}", &html[..start], &html[end..]);
+    // Who runs the site, in the page itself (steps 2 and 3 write it again
+    // from offices.json, which a deployer may edit without building).
+    let line = klinik_nik::offices::operator_line(site.operator.as_deref(), Lang::Id)
+        .replace('&', "&amp;")
+        .replace('<', "&lt;");
+    let html = html.replacen(
+        "<p id=\"deployer\"></p>",
+        &format!("<p id=\"deployer\">{line}</p>"),
+        1,
+    );
     std::fs::write(&index, html).unwrap_or_else(|e| panic!("cannot write {index}: {e}"));
     println!("  {} guidance pages in {dir}/panduan/", all.len());
 }

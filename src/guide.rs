@@ -87,10 +87,6 @@ fn t(key: &str, lang: Lang) -> &'static str {
         ("halo", En) => "Not sure where to go? Halo Dukcapil (Ditjen Dukcapil, Ministry of Home Affairs; numbers from 2021–2024 sources): WhatsApp {wa} or call {call}.",
         ("other-lang", Id) => "English",
         ("other-lang", En) => "Bahasa Indonesia",
-        ("operator", Id) => "Dikelola oleh {}.",
-        ("operator", En) => "Run by {}.",
-        ("no-operator", Id) => "Pengelola salinan situs ini belum menuliskan namanya (offices.json).",
-        ("no-operator", En) => "Whoever runs this copy of the site has not given their name (offices.json).",
         ("safe", Id) => "Mengapa aman? Halaman ini tidak meminta dan tidak mengirim data apa pun. Pastikan alamat di bilah browser adalah alamat situs yang Anda kenal.",
         ("safe", En) => "Why is it safe? This page asks for nothing and sends nothing. Make sure the address in the browser's bar is the site you know.",
         ("disclaimer", Id) => "Klinik NIK bukan situs pemerintah. Hanya Dukcapil yang dapat memastikan status NIK.",
@@ -278,10 +274,10 @@ fn frame(f: &Frame, body: &str) -> Page {
             )
     );
     h.push_str("</main>\n<footer>\n");
-    let operator = match &f.site.operator {
-        Some(o) => t("operator", lang).replace("{}", &esc(o)),
-        None => t("no-operator", lang).to_string(),
-    };
+    let operator = esc(&crate::offices::operator_line(
+        f.site.operator.as_deref(),
+        lang,
+    ));
     let _ = writeln!(h, "<p class=\"operator\">{operator}</p>");
     let _ = writeln!(h, "<p>{}</p>", t("safe", lang));
     let _ = writeln!(h, "<p>{}</p>", t("disclaimer", lang));

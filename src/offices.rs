@@ -193,6 +193,27 @@ impl OfficeConfig {
     }
 }
 
+/// Who runs this copy of the site, in words for every page's footer: "Dikelola
+/// oleh …" from `deployer`, or, without one, that they have not said.
+///
+/// ```
+/// use klinik_nik::{offices::operator_line, Lang};
+/// assert_eq!(operator_line(Some("Dispendukcapil Contoh"), Lang::Id), "Dikelola oleh Dispendukcapil Contoh.");
+/// assert!(operator_line(None, Lang::Id).contains("belum menuliskan namanya"));
+/// ```
+pub fn operator_line(deployer: Option<&str>, lang: crate::Lang) -> String {
+    match (deployer.map(str::trim).filter(|d| !d.is_empty()), lang) {
+        (Some(d), crate::Lang::Id) => format!("Dikelola oleh {d}."),
+        (Some(d), crate::Lang::En) => format!("Run by {d}."),
+        (None, crate::Lang::Id) => {
+            "Pengelola salinan situs ini belum menuliskan namanya (offices.json).".into()
+        }
+        (None, crate::Lang::En) => {
+            "Whoever runs this copy of the site has not given their name (offices.json).".into()
+        }
+    }
+}
+
 /// A problem in the deployer's file.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ConfigProblem {

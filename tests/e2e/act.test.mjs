@@ -126,7 +126,7 @@ test('a deployer number in offices.json is used, with its source', async () => {
   assert.ok(href.startsWith('https://wa.me/6281200001111?text=%2ALaporan'), href);
   assert.ok(await page.locator('#other-route').isHidden(), 'a known office number needs no fallback');
   assert.match(await page.locator('#office-contact').textContent(), /0812-0000-1111.*Senin–Jumat.*example\.org/s);
-  assert.equal(await page.locator('#deployer').textContent(), 'Uji coba');
+  assert.equal(await page.locator('#deployer').textContent(), 'Dikelola oleh Uji coba.');
   await context.close();
 });
 

@@ -106,3 +106,26 @@ test('issue 21: a cause guide prints on A4 and stays readable offline once read'
   assert.equal(await page.getByRole('heading', { level: 1 }).textContent(), title);
   await context.close();
 });
+
+test('issue 21: "Bagikan alamat situs ini" gives the address alone, never a step or an answer; the operator and "Mengapa aman?" are on the page', async () => {
+  const { page, context } = await openReady(browser, server.url, null, NARROW);
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(server.url).origin });
+  await page.waitForSelector('body[data-app="ready"]');
+  await page.locator('#nik').fill('3511015003850001');
+  await page.getByRole('button', { name: 'Lanjut: Apa yang terjadi?' }).click();
+  await page.goto(server.url + '?layanan=bank&pesan=nik_mismatch#apa');
+  await page.waitForSelector('body[data-app="ready"]');
+  const shared = await page.evaluate(() => 'share' in navigator);
+  await page.getByRole('button', { name: 'Bagikan alamat situs ini' }).click();
+  if (!shared) {
+    const status = await page.locator('#share-site-status').textContent();
+    const copied = await page.evaluate(() => navigator.clipboard.readText());
+    console.log(`# share: no share sheet here, copied "${copied}"; said "${status}"`);
+    assert.equal(copied, server.url);
+    assert.match(status, /^Alamat situs disalin \(tanpa data Anda\): http/);
+    assert.doesNotMatch(status + copied, /3511|#|\?|layanan/);
+  }
+  assert.match(await page.locator('#deployer').textContent(), /Pengelola salinan situs ini belum menuliskan namanya|Dikelola oleh/);
+  assert.match(await page.locator('footer').textContent(), /Mengapa aman\?/);
+  await context.close();
+});

@@ -98,7 +98,7 @@ test('a new build is picked up on the next visit; an open session keeps working'
   assert.ok(await page.getByRole('radio', { name: 'Bank / dompet digital' }).isChecked());
   await page.getByRole('button', { name: 'Lihat kemungkinan penyebab' }).click();
   assert.ok(await page.locator('#diagnosis article.cause').count() > 0);
-  assert.equal(await page.locator('#deployer').textContent(), '', 'the open session still has the old version');
+  assert.equal(await page.locator('#deployer').textContent(), 'Pengelola salinan situs ini belum menuliskan namanya (offices.json).', 'the open session still has the old version');
   assert.equal(await page.evaluate(() => self.klinikBuilt), undefined, 'and both its old modules');
   await page.close();
 
@@ -116,7 +116,7 @@ test('a new build is picked up on the next visit; an open session keeps working'
     active = await next.evaluate(async () => (await caches.keys()).join());
   }
   assert.equal(active, 'klinik-nik-next-build', 'the new build took over on a later visit');
-  assert.equal(await next.locator('#deployer').textContent(), 'Versi baru');
+  assert.equal(await next.locator('#deployer').textContent(), 'Dikelola oleh Versi baru.');
   await next.waitForSelector('body[data-app="ready"]');
   assert.deepEqual(await next.evaluate(() => self.klinikBuilt), ['step 1 of the new build', 'steps 2 and 3 of the new build'],
     'the new visit runs both new modules');
@@ -141,12 +141,12 @@ test('a deployer who edits offices.json without building reaches returning visit
   utimesSync(file, new Date(Date.now() + 5000), new Date(Date.now() + 5000));
   await page.reload();
   await page.waitForSelector('body[data-config]');
-  assert.equal(await page.locator('#deployer').textContent(), 'Diubah tanpa build');
+  assert.equal(await page.locator('#deployer').textContent(), 'Dikelola oleh Diubah tanpa build.');
   // And offline, the last copy seen is used.
   await context.setOffline(true);
   await page.reload();
   await page.waitForSelector('body[data-config]');
-  assert.equal(await page.locator('#deployer').textContent(), 'Diubah tanpa build');
+  assert.equal(await page.locator('#deployer').textContent(), 'Dikelola oleh Diubah tanpa build.');
   await context.close();
   server.stop();
 });

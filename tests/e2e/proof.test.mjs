@@ -78,7 +78,7 @@ test('hostile values in a deployer office file are shown as text or refused', as
     const { page, context, dialogs, problems } = await open((pg) => pg.route('**/offices.json', (r) => r.fulfill({ body: cfg })));
     const state = await page.getAttribute('body', 'data-config');
     if (state === 'ok') {
-      assert.equal(await page.locator('#deployer').textContent(), p.trim());
+      assert.equal(await page.locator('#deployer').textContent(), `Dikelola oleh ${p.trim()}.`);
       await page.locator('#nik').fill('3511015003850001');
       assert.ok((await page.locator('#slip').textContent()).includes(p.trim()));
     } else {

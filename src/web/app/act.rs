@@ -523,50 +523,60 @@ impl App {
     }
 
     pub(super) fn copy_message(&self) {
-        let text_value = value(&self.doc, "wa-text");
-        let done = text("copied", self.lang);
-        let Some(window) = web_sys::window() else {
-            return;
-        };
-        let clipboard = js_sys::Reflect::get(&window.navigator(), &"clipboard".into())
-            .ok()
-            .filter(|c| !c.is_undefined());
-        let ok = clipboard
-            .and_then(|c| {
-                let f = js_sys::Reflect::get(&c, &"writeText".into())
-                    .ok()?
-                    .dyn_into::<js_sys::Function>()
-                    .ok()?;
-                f.call1(&c, &JsValue::from_str(&text_value)).ok()
-            })
-            .is_some();
+        let ok = write_clipboard(&value(&self.doc, "wa-text"));
         set_text(
             &self.doc,
             "act-status",
-            if ok {
-                done
-            } else {
-                text("copy-failed", self.lang)
-            },
+            text(if ok { "copied" } else { "copy-failed" }, self.lang),
         );
     }
 
     pub(super) fn share_message(&self) {
-        let text_value = value(&self.doc, "wa-text");
+        let data = js_sys::Object::new();
+        let _ = js_sys::Reflect::set(
+            &data,
+            &"text".into(),
+            &JsValue::from_str(&value(&self.doc, "wa-text")),
+        );
+        if !share_sheet(&data) {
+            set_text(&self.doc, "act-status", text("share-missing", self.lang));
+        }
+    }
+
+    /// "Bagikan alamat situs ini" (issue 21): the page's address without its
+    /// fragment or query, so no step and no answer goes with it, through the
+    /// phone's share sheet, else copied (or shown, to copy by hand).
+    pub(super) fn share_site(&self) {
         let Some(window) = web_sys::window() else {
             return;
         };
-        let nav = window.navigator();
-        let Some(share) = js_sys::Reflect::get(&nav, &"share".into())
-            .ok()
-            .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
-        else {
-            set_text(&self.doc, "act-status", text("share-missing", self.lang));
-            return;
-        };
+        let loc = window.location();
+        let url = format!(
+            "{}{}",
+            loc.origin().unwrap_or_default(),
+            loc.pathname().unwrap_or_default()
+        );
         let data = js_sys::Object::new();
-        let _ = js_sys::Reflect::set(&data, &"text".into(), &JsValue::from_str(&text_value));
-        let _ = share.call1(&nav, &data);
+        for (k, v) in [
+            ("title", "Klinik NIK"),
+            ("text", text("share-site-text", self.lang)),
+            ("url", url.as_str()),
+        ] {
+            let _ = js_sys::Reflect::set(&data, &k.into(), &JsValue::from_str(v));
+        }
+        if share_sheet(&data) {
+            return;
+        }
+        let key = if write_clipboard(&url) {
+            "share-site-copied"
+        } else {
+            "share-site-copy"
+        };
+        set_text(
+            &self.doc,
+            "share-site-status",
+            &format!("{} {url}", text(key, self.lang)),
+        );
     }
 
     /// "Hapus semua data": steps 2 and 3's fields, answers and results
@@ -611,7 +621,11 @@ impl App {
         }
         match offices::parse_config_with(json, browser_json) {
             Ok(c) => {
-                set_text(&doc, "deployer", c.deployer.as_deref().unwrap_or(""));
+                set_text(
+                    &doc,
+                    "deployer",
+                    &offices::operator_line(c.deployer.as_deref(), self.lang),
+                );
                 self.config = c;
                 state("ok");
             }
@@ -800,4 +814,34 @@ fn from_js(v: &JsValue, depth: u32) -> Option<offices::Json> {
         }
         Json::Object(members)
     })
+}
+
+/// Writes `text` to the clipboard where the browser allows it.
+fn write_clipboard(text: &str) -> bool {
+    let Some(window) = web_sys::window() else {
+        return false;
+    };
+    js_sys::Reflect::get(&window.navigator(), &"clipboard".into())
+        .ok()
+        .filter(|c| !c.is_undefined())
+        .and_then(|c| {
+            let f = js_sys::Reflect::get(&c, &"writeText".into())
+                .ok()?
+                .dyn_into::<js_sys::Function>()
+                .ok()?;
+            f.call1(&c, &JsValue::from_str(text)).ok()
+        })
+        .is_some()
+}
+
+/// Opens the phone's share sheet with `data` (Web Share), if it has one.
+fn share_sheet(data: &js_sys::Object) -> bool {
+    let Some(window) = web_sys::window() else {
+        return false;
+    };
+    let nav = window.navigator();
+    js_sys::Reflect::get(&nav, &"share".into())
+        .ok()
+        .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
+        .is_some_and(|share| share.call1(&nav, data).is_ok())
 }

@@ -22,6 +22,14 @@ fn text(key: &str, lang: Lang) -> &'static str {
     use Lang::{En, Id};
     match (key, lang) {
         ("diag-title", Id) => "2. Apa yang terjadi?",
+        ("share-site", Id) => "Bagikan alamat situs ini",
+        ("share-site", En) => "Share this site's address",
+        ("share-site-text", Id) => "Klinik NIK: cek NIK yang ditolak atau nonaktif, cari penyebabnya, lalu lapor ke Dukcapil. Berjalan di ponsel, tanpa mengirim data.",
+        ("share-site-text", En) => "Klinik NIK: check a refused or inactive NIK, find the cause, then report to Dukcapil. Runs on the phone, sends no data.",
+        ("share-site-copied", Id) => "Alamat situs disalin (tanpa data Anda):",
+        ("share-site-copied", En) => "The site's address is copied (none of your data):",
+        ("share-site-copy", Id) => "Salin alamat situs ini:",
+        ("share-site-copy", En) => "Copy this site's address:",
         ("diag-title", En) => "2. What happened?",
         ("diag-intro", Id) => "Jawab dengan mengetuk pilihan. Kami tunjukkan kemungkinan penyebab dan apa yang perlu dilakukan.",
         ("diag-intro", En) => "Answer by tapping the choices. We show the likely causes and what to do.",
@@ -350,6 +358,7 @@ pub fn start() {
     });
     on(&doc, &mut l, "copy", "click", |app| app.copy_message());
     on(&doc, &mut l, "share", "click", |app| app.share_message());
+    on(&doc, &mut l, "share-site", "click", |app| app.share_site());
     on(&doc, &mut l, "print", "click", |_| {
         if let Some(w) = web_sys::window() {
             let _ = w.print();
