@@ -95,6 +95,19 @@ ensure_browser() {
 }
 
 # ---------------------------------------------------------------- build
+# Firefox ESR and WebKitGTK (the Safari engine) for the cross-engine stories
+# (tests/engines/): Debian's packages, like Chromium.
+ensure_engines() {
+  local need=()
+  [ -x /usr/bin/firefox-esr ] || need+=(firefox-esr)
+  [ -x /usr/bin/WebKitWebDriver ] || need+=(webkit2gtk-driver)
+  command -v Xvfb >/dev/null || need+=(xvfb)
+  if [ ${#need[@]} -gt 0 ]; then
+    say "installing ${need[*]} (Debian packages, for the cross-engine tests)"
+    apt_install "${need[@]}"
+  fi
+}
+
 build_site() {
   ensure_rust
   ensure_nightly
@@ -380,7 +393,12 @@ run_tests() {
   say "end-to-end tests (node --test, playwright-core, /usr/bin/chromium)"
   # A hung browser or server must fail the run, not stall CI: a per-test timeout and forced exit.
   node --test --test-timeout=180000 --test-force-exit tests/e2e/
-  say "Lighthouse 12, mobile (minimum 0.95 in each category)"
+  ensure_engines
+  say "the same stories in Firefox ESR (puppeteer-core, WebDriver BiDi) and WebKitGTK (selenium-webdriver, Xvfb)"
+  local engines_start=$SECONDS
+  node --test --test-timeout=120000 --test-force-exit tests/engines/
+  printf '  cross-engine stories: %d s added to this run\n' $((SECONDS - engines_start))
+  say "Lighthouse 12, mobile (minimum 0.95 in each category; the guidance pages' accessibility and SEO 1.0)"
   node tools/lighthouse.mjs
   # Every documented command runs here at least briefly, so none can rot unseen.
   BENCH_LINES=200000 bench
