@@ -96,7 +96,7 @@ fn offices_json_good_bad_and_hostile() {
             .unwrap()
             .text_content()
             .as_deref(),
-        Some("Uji")
+        Some("Dikelola oleh Uji.")
     );
     let deep = format!("{}{}", "[".repeat(10_000), "]".repeat(10_000));
     for bad in [
