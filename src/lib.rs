@@ -43,6 +43,7 @@ mod regions_table;
 pub mod sheet;
 pub mod table;
 pub mod view;
+pub mod xlsx;
 
 #[cfg(target_arch = "wasm32")]
 mod browser;

@@ -481,50 +481,123 @@ impl Sheet {
         out
     }
 
-    /// The problem rows (errors and warnings) as tab-separated text for
-    /// pasting into a spreadsheet: the spreadsheet row, the original cells,
-    /// the codes and the messages.
-    pub fn problems_tsv(&self, lang: Lang) -> String {
-        // One line per row, one cell per tab, and no cell a spreadsheet would
-        // run as a formula when pasted.
-        let clean = |s: &str| {
-            let s = s.replace(['\t', '\r', '\n'], " ");
-            if table::is_formula(&s) {
-                format!("'{s}")
-            } else {
-                s
-            }
+    /// The whole list enriched as an `.xlsx` workbook whose cells are all
+    /// text, so Excel keeps every digit of a NIK and a KK: sheet "Hasil" has
+    /// the same columns and rows as [`Sheet::csv`], sheet "Bermasalah" the
+    /// problem rows as [`Sheet::problems_tsv`] has them.
+    pub fn xlsx(&self, lang: Lang) -> Result<Vec<u8>, crate::xlsx::TooLarge> {
+        // Without a header row, the list's columns are numbered, so the
+        // result columns sit above their values.
+        let header: Vec<String> = if self.columns.header {
+            self.record(0)
+        } else {
+            (1..=self.width).map(|i| format!("{i}")).collect()
         };
-        let mut out = String::new();
+        let mut all = vec![header
+            .iter()
+            .cloned()
+            .chain(table::RESULT_COLUMNS.iter().map(|c| c.to_string()))
+            .collect::<Vec<_>>()];
+        for (i, v) in self.verdicts.iter().enumerate() {
+            if *v == Verdict::Skipped {
+                continue;
+            }
+            let mut fields = self.record(i);
+            let row = self.recheck(i, &fields);
+            fields.extend(table::result_values(&row, lang));
+            all.push(fields);
+        }
+        let problems = self.problem_rows(lang);
+        let (results, problem_rows) = match lang {
+            Lang::En => ("Results", "Problem rows"),
+            Lang::Id => ("Hasil", "Bermasalah"),
+        };
+        crate::xlsx::write(&[
+            crate::xlsx::Sheet {
+                name: results,
+                rows: &all,
+            },
+            crate::xlsx::Sheet {
+                name: problem_rows,
+                rows: &problems,
+            },
+        ])
+    }
+
+    /// The problem rows (errors and warnings) with a header: the
+    /// spreadsheet row, the original cells, the codes and the messages.
+    fn problem_rows(&self, lang: Lang) -> Vec<Vec<String>> {
         let head: Vec<String> = if self.columns.header {
             self.record(0)
         } else {
             (1..=self.width).map(|i| format!("{i}")).collect()
         };
         let row_word = if lang == Lang::En { "row" } else { "baris" };
-        out.push_str(row_word);
-        for h in &head {
-            out.push('\t');
-            out.push_str(&clean(h));
-        }
-        out.push_str("\tcodes\tmessages\r\n");
+        let mut out = vec![std::iter::once(row_word.to_string())
+            .chain(head)
+            .chain(["codes".to_string(), "messages".to_string()])
+            .collect::<Vec<_>>()];
         for i in self.order(Filter::Problems) {
             let i = i as usize;
             let fields = self.record(i);
             let row = self.recheck(i, &fields);
             let (codes, msgs) = table::codes_and_messages(&row, lang);
-            out.push_str(&(i + 1).to_string());
-            for f in &fields {
-                out.push('\t');
-                out.push_str(&clean(f));
-            }
-            out.push('\t');
-            out.push_str(&codes.join(" "));
-            out.push('\t');
-            out.push_str(&clean(&msgs.join(" | ")));
+            let mut line = vec![(i + 1).to_string()];
+            line.extend(fields);
+            line.push(codes.join(" "));
+            line.push(msgs.join(" | "));
+            out.push(line);
+        }
+        out
+    }
+
+    /// The problem rows as tab-separated text for pasting into a
+    /// spreadsheet, one line per row, one cell per tab, and no cell a
+    /// spreadsheet would run as a formula when pasted.
+    pub fn problems_tsv(&self, lang: Lang) -> String {
+        let mut out = String::new();
+        for line in self.problem_rows(lang) {
+            let cells: Vec<String> = line.iter().map(|c| paste_safe(c)).collect();
+            out.push_str(&cells.join("\t"));
             out.push_str("\r\n");
         }
         out
+    }
+
+    /// The same rows as an HTML table, the clipboard's other flavour: Excel
+    /// and LibreOffice paste a cell styled `mso-number-format:"\@"` as text,
+    /// so a NIK keeps its 16 digits (the plain text stays for other programs).
+    pub fn problems_html(&self, lang: Lang) -> String {
+        let mut out = String::from("<table>");
+        for (r, line) in self.problem_rows(lang).iter().enumerate() {
+            out.push_str("<tr>");
+            let tag = if r == 0 { "th" } else { "td" };
+            for c in line {
+                out.push_str(&format!("<{tag} style=\"mso-number-format:'\\@'\">"));
+                for ch in paste_safe(c).chars() {
+                    match ch {
+                        '&' => out.push_str("&amp;"),
+                        '<' => out.push_str("&lt;"),
+                        '>' => out.push_str("&gt;"),
+                        _ => out.push(ch),
+                    }
+                }
+                out.push_str(&format!("</{tag}>"));
+            }
+            out.push_str("</tr>");
+        }
+        out.push_str("</table>");
+        out
+    }
+}
+
+/// A cell for pasting: on one line, and never run as a formula.
+fn paste_safe(s: &str) -> String {
+    let s = s.replace(['\t', '\r', '\n'], " ");
+    if table::is_formula(&s) {
+        format!("'{s}")
+    } else {
+        s
     }
 }
 

@@ -666,18 +666,15 @@ pub fn csv_header(out: &mut String, header: Option<&[String]>, delim: u8) {
     out.push_str("\r\n");
 }
 
-/// One line of the enriched list: the original cells first, then the results.
-pub fn csv_row(out: &mut String, fields: &[String], row: &Row, lang: Lang, delim: u8) {
+/// The result columns of a row ([`RESULT_COLUMNS`]), as the CSV and the
+/// `.xlsx` download write them.
+pub fn result_values(row: &Row, lang: Lang) -> [String; 9] {
     let (codes, msgs) = codes_and_messages(row, lang);
     let d = &row.nik.decoded;
     let region = |r: &Option<crate::regions::Region>| {
         r.map_or(String::new(), |r| format!("{} {}", r.dotted(), r.name))
     };
-    for f in fields {
-        csv_field(out, f, delim);
-        out.push(char::from(delim));
-    }
-    let values = [
+    [
         if row.is_valid() { "true" } else { "false" }.to_string(),
         row.nik.number().unwrap_or("").to_string(),
         codes.join(" "),
@@ -687,7 +684,16 @@ pub fn csv_row(out: &mut String, fields: &[String], row: &Row, lang: Lang, delim
         region(&d.district),
         d.sex.map_or("", |s| s.as_str()).to_string(),
         d.date.map(|x| x.to_string()).unwrap_or_default(),
-    ];
+    ]
+}
+
+/// One line of the enriched list: the original cells first, then the results.
+pub fn csv_row(out: &mut String, fields: &[String], row: &Row, lang: Lang, delim: u8) {
+    for f in fields {
+        csv_field(out, f, delim);
+        out.push(char::from(delim));
+    }
+    let values = result_values(row, lang);
     for (i, v) in values.iter().enumerate() {
         if i > 0 {
             out.push(char::from(delim));

@@ -62,6 +62,9 @@ enum Request {
     Copy {
         lang: String,
     },
+    Xlsx {
+        lang: String,
+    },
 }
 
 /// Worker → page. The CSV comes as `{kind: "csv", bytes}`, handed over.
@@ -101,7 +104,10 @@ enum Reply {
     },
     Copy {
         text: String,
+        html: String,
     },
+    /// The list is beyond what an `.xlsx` sheet holds.
+    XlsxTooLarge,
 }
 
 /// What the page is told about a list just read.
@@ -185,6 +191,14 @@ fn text(key: &str, lang: Lang) -> &'static str {
         ("delim-semicolon", En) => "semicolon ; (Excel in Indonesian)",
         ("delim-comma", Id) => "koma ,",
         ("delim-comma", En) => "comma ,",
+        ("download-xlsx", Id) => "Unduh untuk Excel (.xlsx)",
+        ("download-xlsx", En) => "Download for Excel (.xlsx)",
+        ("xlsx-note", Id) => "Di file .xlsx, NIK dan Nomor KK tersimpan sebagai teks, jadi Excel tidak mengubahnya menjadi angka. Lembar kedua berisi baris bermasalah saja.",
+        ("xlsx-note", En) => "In the .xlsx file the NIK and KK numbers are stored as text, so Excel does not turn them into numbers. The second sheet holds the problem rows only.",
+        ("csv-note", Id) => "CSV yang dibuka dengan klik dua kali diubah Excel: NIK menjadi angka (3,51101E+15) dan angka ke-16 menjadi 0. Buka CSV lewat Data › Dari Teks/CSV dengan kolom NIK dan KK diatur sebagai Teks, atau pakai file .xlsx.",
+        ("csv-note", En) => "A CSV opened by double-click is changed by Excel: the NIK becomes a number (3.51101E+15) and its 16th digit a 0. Open a CSV through Data › From Text/CSV with the NIK and KK columns set to Text, or use the .xlsx file.",
+        ("xlsx-too-large", Id) => "Daftar ini lebih dari 1.048.576 baris, batas satu lembar Excel: unduh CSV.",
+        ("xlsx-too-large", En) => "This list has more than 1,048,576 rows, the limit of one Excel sheet: download the CSV.",
         ("download", Id) => "Unduh hasil (CSV)",
         ("download", En) => "Download results (CSV)",
         ("copy", Id) => "Salin baris bermasalah",
@@ -419,14 +433,12 @@ impl Desk {
     }
 
     fn receive(&mut self, data: JsValue) {
-        if Reflect::get(&data, &"kind".into())
+        let kind = Reflect::get(&data, &"kind".into())
             .ok()
-            .and_then(|k| k.as_string())
-            .as_deref()
-            == Some("csv")
-        {
+            .and_then(|k| k.as_string());
+        if let Some(ext @ ("csv" | "xlsx")) = kind.as_deref() {
             if let Ok(bytes) = Reflect::get(&data, &"bytes".into()) {
-                self.save_csv(bytes.unchecked_into());
+                self.save_file(bytes.unchecked_into(), ext);
             }
             return;
         }
@@ -561,7 +573,8 @@ impl Desk {
                     }
                 }
             }
-            Reply::Copy { text } => self.copy(text),
+            Reply::Copy { text, html } => self.copy(text, html),
+            Reply::XlsxTooLarge => self.set_text("copy-done", self.t("xlsx-too-large")),
         }
     }
 
@@ -981,10 +994,15 @@ impl Desk {
         self.show("row-detail", true);
     }
 
-    fn save_csv(&mut self, bytes: Uint8Array) {
+    /// The download: `ext` is `csv` or `xlsx`.
+    fn save_file(&mut self, bytes: Uint8Array, ext: &str) {
         let parts = Array::of1(&bytes);
         let opts = web_sys::BlobPropertyBag::new();
-        opts.set_type("text/csv;charset=utf-8");
+        opts.set_type(if ext == "xlsx" {
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+        } else {
+            "text/csv;charset=utf-8"
+        });
         let Ok(blob) = web_sys::Blob::new_with_u8_array_sequence_and_options(&parts, &opts) else {
             return;
         };
@@ -997,9 +1015,9 @@ impl Desk {
         let name = match &self.file_name {
             Some(f) => {
                 let stem = f.rsplit_once('.').map_or(f.as_str(), |(s, _)| s);
-                format!("{stem}-hasil.csv")
+                format!("{stem}-hasil.{ext}")
             }
-            None => "hasil-cek-nik.csv".to_string(),
+            None => format!("hasil-cek-nik.{ext}"),
         };
         if let Ok(a) = self.doc.create_element("a") {
             let _ = a.set_attribute("href", &url);
@@ -1010,11 +1028,16 @@ impl Desk {
         }
     }
 
-    fn copy(&self, text: String) {
+    /// Copies the problem rows: as an HTML table (Excel and LibreOffice
+    /// paste its cells as text, so NIKs keep 16 digits) with the plain TSV
+    /// beside it, or the TSV alone where the browser has no `ClipboardItem`.
+    fn copy(&self, text: String, html: String) {
         let Some(nav) = web_sys::window().map(|w| w.navigator()) else {
             return;
         };
-        let promise = nav.clipboard().write_text(&text);
+        let promise = clipboard_item(&text, &html)
+            .map(|item| nav.clipboard().write(&Array::of1(&item)))
+            .unwrap_or_else(|| nav.clipboard().write_text(&text));
         let ok = self.t("copied");
         let failed = self.t("copy-failed");
         let done: Closure<dyn FnMut(JsValue)> = Closure::once(move |_: JsValue| {
@@ -1100,6 +1123,11 @@ pub fn desk_page() {
             .is_some_and(|i| i.checked());
         let (delimiter, lang) = (if comma { "," } else { ";" }.to_string(), d.lang_str());
         d.request(&Request::Csv { delimiter, lang });
+    }));
+    listeners.extend(click("download-xlsx", |d| {
+        let lang = d.lang_str();
+        d.set_text("copy-done", "");
+        d.request(&Request::Xlsx { lang });
     }));
     listeners.extend(click("copy", |d| {
         let lang = d.lang_str();
@@ -1226,4 +1254,24 @@ pub fn desk_page() {
     if let Some(b) = doc.body() {
         let _ = b.set_attribute("data-ready", "yes");
     }
+}
+
+/// `new ClipboardItem({"text/html": …, "text/plain": …})`, where the browser has it.
+fn clipboard_item(text: &str, html: &str) -> Option<JsValue> {
+    let ctor = Reflect::get(&js_sys::global(), &"ClipboardItem".into())
+        .ok()?
+        .dyn_into::<js_sys::Function>()
+        .ok()?;
+    let flavours = js_sys::Object::new();
+    for (mime, body) in [("text/html", html), ("text/plain", text)] {
+        let opts = web_sys::BlobPropertyBag::new();
+        opts.set_type(mime);
+        let blob = web_sys::Blob::new_with_str_sequence_and_options(
+            &Array::of1(&JsValue::from_str(body)),
+            &opts,
+        )
+        .ok()?;
+        Reflect::set(&flavours, &mime.into(), &blob).ok()?;
+    }
+    Reflect::construct(&ctor, &Array::of1(&flavours)).ok()
 }

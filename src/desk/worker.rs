@@ -163,10 +163,28 @@ fn handle(msg: &JsValue) {
         }),
         Request::Copy { lang } => STATE.with(|s| {
             if let Some(sheet) = s.borrow().sheet.as_ref() {
+                let lang = Lang::parse(&lang);
                 post(&Reply::Copy {
-                    text: sheet.problems_tsv(Lang::parse(&lang)),
+                    text: sheet.problems_tsv(lang),
+                    html: sheet.problems_html(lang),
                 });
             }
+        }),
+        Request::Xlsx { lang } => STATE.with(|s| {
+            let s = s.borrow();
+            let Some(sheet) = s.sheet.as_ref() else {
+                return;
+            };
+            let Ok(xlsx) = sheet.xlsx(Lang::parse(&lang)) else {
+                post(&Reply::XlsxTooLarge);
+                return;
+            };
+            let bytes = Uint8Array::from(xlsx.as_slice());
+            drop(xlsx);
+            let msg = js_sys::Object::new();
+            let _ = Reflect::set(&msg, &"kind".into(), &"xlsx".into());
+            let _ = Reflect::set(&msg, &"bytes".into(), &bytes);
+            let _ = scope().post_message_with_transfer(&msg, &Array::of1(&bytes.buffer()));
         }),
     }
 }

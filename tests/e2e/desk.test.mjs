@@ -121,9 +121,10 @@ test('English by the same switch; columns changed by hand; a list without a head
   await page.getByRole('button', { name: 'Bahasa Indonesia' }).click();
   await page.waitForFunction(() => /^Baris 1/.test(document.querySelector('.vt-row')?.textContent || ''));
   assert.equal(await page.locator('h2').textContent(), 'Cek banyak NIK sekaligus');
-  // The same Content-Security-Policy, word for word, on both pages.
+  // The same Content-Security-Policy on both pages, word for word, but for the
+  // one inline style the desk's copied HTML table carries (its hash, nothing else).
   const csp = (file) => readFileSync(SITE + file, 'utf8').match(/http-equiv="Content-Security-Policy" content="([^"]+)"/)[1];
-  assert.equal(csp('desk.html'), csp('index.html'));
+  assert.equal(csp('desk.html'), csp('index.html').replace("style-src 'self'", "style-src 'self' 'unsafe-hashes' 'sha256-bxRDx0ytIIKPWHUtnVUQheV8CsUbspXpigdjyw46S3o='"));
   assert.match(csp('desk.html'), /default-src 'none'.*connect-src 'self'.*worker-src 'self'/);
   await context.close();
 });
@@ -312,9 +313,53 @@ test('the citizens\' page links to the desk, and never downloads it', async () =
   await page.getByRole('link', { name: 'Untuk petugas dan pendamping: cek banyak NIK sekaligus' }).click();
   await page.waitForSelector('body[data-ready="yes"]');
   assert.equal(await page.locator('h2').textContent(), 'Cek banyak NIK sekaligus');
-  // The same Content-Security-Policy, word for word, on both pages.
+  // The same Content-Security-Policy on both pages, word for word, but for the
+  // one inline style the desk's copied HTML table carries (its hash, nothing else).
   const csp = (file) => readFileSync(SITE + file, 'utf8').match(/http-equiv="Content-Security-Policy" content="([^"]+)"/)[1];
-  assert.equal(csp('desk.html'), csp('index.html'));
+  assert.equal(csp('desk.html'), csp('index.html').replace("style-src 'self'", "style-src 'self' 'unsafe-hashes' 'sha256-bxRDx0ytIIKPWHUtnVUQheV8CsUbspXpigdjyw46S3o='"));
   assert.match(csp('desk.html'), /default-src 'none'.*connect-src 'self'.*worker-src 'self'/);
+  await context.close();
+});
+
+test('issue 22: the way back to Excel keeps every digit: the .xlsx read back by calamine, the copied rows as an HTML table of text', async () => {
+  const { page, context } = await openDesk(DESKTOP);
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(server.url).origin });
+  await page.getByLabel('Tempel dari Excel atau Google Sheets (dengan atau tanpa baris judul)').fill(LIST);
+  await page.getByRole('button', { name: 'Periksa', exact: true }).click();
+  await page.waitForSelector('body[data-desk="done"]');
+  assert.match(await page.locator('body').innerText(), /Buka CSV lewat Data › Dari Teks\/CSV/);
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Unduh untuk Excel (.xlsx)' }).click()]);
+  assert.equal(download.suggestedFilename(), 'hasil-cek-nik.xlsx');
+  const file = ROOT + 'target/desk-download.xlsx';
+  await download.saveAs(file);
+  const book = JSON.parse(execFileSync('cargo', ['run', '--quiet', '--example', 'xlsx_dump', '--', file], { cwd: ROOT, encoding: 'utf8' }));
+  assert.deepEqual(Object.keys(book).sort(), ['Bermasalah', 'Hasil']);
+  const rows = book.Hasil;
+  const head = rows[0].map((c) => c.s);
+  const [nik, kk] = [head.indexOf('NIK'), head.indexOf('No KK')];
+  const typed = LIST.trim().split(/\r?\n/).map((l) => l.split('\t'));
+  assert.equal(rows.length, typed.length);
+  let sixteen = 0;
+  for (let r = 1; r < rows.length; r++) {
+    for (const col of [nik, kk]) {
+      assert.ok('s' in rows[r][col], `row ${r + 1}: a text cell, not ${JSON.stringify(rows[r][col])}`);
+      assert.equal(rows[r][col].s, typed[r][col], `row ${r + 1} as typed`);
+    }
+    if (/^\d{16}$/.test(rows[r][nik].s)) sixteen += 1;
+  }
+  console.log(`# .xlsx ${readFileSync(file).length} B: ${rows.length - 1} rows, ${sixteen} sixteen-digit NIKs read back as text by calamine; ${book.Bermasalah.length - 1} problem rows on their own sheet`);
+  assert.ok(sixteen >= 15);
+  // The copied problem rows: an HTML table whose cells Excel keeps as text, and the TSV.
+  await page.getByRole('button', { name: 'Salin baris bermasalah' }).click();
+  await page.waitForFunction(() => /Disalin/.test(document.querySelector('#copy-done').textContent));
+  const flavours = await page.evaluate(async () => {
+    const [item] = await navigator.clipboard.read();
+    const out = {};
+    for (const t of item.types) out[t] = await (await item.getType(t)).text();
+    return out;
+  });
+  assert.deepEqual(Object.keys(flavours).sort(), ['text/html', 'text/plain']);
+  assert.match(flavours['text/html'], /<td style="mso-number-format:'\\@'">3511015003850001<\/td>/);
+  assert.match(flavours['text/plain'], /^baris\t/);
   await context.close();
 });
