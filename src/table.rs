@@ -19,6 +19,11 @@ use crate::{Lang, Sex};
 pub enum TableIssue {
     /// `3.51102E+15`: Excel turned the NIK into a number in scientific notation.
     ExcelScientific,
+    /// The same damage in the KK column.
+    ExcelScientificKk,
+    /// The birth date cell holds something that is not a date (it is not
+    /// compared with the NIK).
+    BirthUnreadable,
     /// The column looks cut to 15 significant digits: the last digit became 0.
     ExcelTruncated,
     /// A leading `'` (Excel's text marker) was removed.
@@ -35,6 +40,8 @@ impl TableIssue {
     pub fn code(self) -> &'static str {
         match self {
             TableIssue::ExcelScientific => "TABLE_EXCEL_SCIENTIFIC",
+            TableIssue::ExcelScientificKk => "TABLE_EXCEL_SCIENTIFIC_KK",
+            TableIssue::BirthUnreadable => "TABLE_BIRTH_UNREADABLE",
             TableIssue::ExcelTruncated => "TABLE_EXCEL_TRUNCATED",
             TableIssue::ApostropheRemoved => "TABLE_APOSTROPHE_REMOVED",
             TableIssue::NikEqualsKk => "TABLE_NIK_EQUALS_KK",
@@ -49,9 +56,13 @@ impl TableIssue {
     pub fn severity(self) -> crate::Severity {
         use crate::Severity::*;
         match self {
-            TableIssue::ExcelScientific | TableIssue::NikEqualsKk => Error,
+            TableIssue::ExcelScientific
+            | TableIssue::ExcelScientificKk
+            | TableIssue::NikEqualsKk => Error,
             TableIssue::ExcelTruncated | TableIssue::Duplicate { .. } => Warning,
-            TableIssue::ApostropheRemoved | TableIssue::KkOtherFamily { .. } => Note,
+            TableIssue::ApostropheRemoved
+            | TableIssue::KkOtherFamily { .. }
+            | TableIssue::BirthUnreadable => Note,
         }
     }
 
@@ -63,6 +74,10 @@ impl TableIssue {
         let fixed = match (self, lang) {
             (TableIssue::ExcelScientific, Lang::Id) => "Excel menyimpan NIK ini sebagai angka (3,51E+15) dan angka aslinya hilang: format kolom sebagai Teks, lalu ketik ulang NIK dari KTP-el atau KK.",
             (TableIssue::ExcelScientific, Lang::En) => "Excel stored this NIK as a number (3.51E+15) and lost its digits: format the column as Text, then retype the NIK from the KTP-el or KK.",
+            (TableIssue::ExcelScientificKk, Lang::Id) => "Excel menyimpan Nomor KK ini sebagai angka (3,51E+15) dan angka aslinya hilang: format kolom sebagai Teks, lalu ketik ulang Nomor KK dari kartunya.",
+            (TableIssue::ExcelScientificKk, Lang::En) => "Excel stored this KK number as a number (3.51E+15) and lost its digits: format the column as Text, then retype the KK number from the card.",
+            (TableIssue::BirthUnreadable, Lang::Id) => "Tanggal lahir yang tertulis di daftar tidak terbaca sebagai tanggal, jadi tidak dicocokkan dengan NIK.",
+            (TableIssue::BirthUnreadable, Lang::En) => "The birth date written in the list could not be read as a date, so it was not compared with the NIK.",
             (TableIssue::ExcelTruncated, Lang::Id) => "Angka terakhir mungkin berubah jadi 0 karena Excel hanya menyimpan 15 angka: format kolom sebagai Teks, lalu ketik ulang NIK dari KTP-el atau KK.",
             (TableIssue::ExcelTruncated, Lang::En) => "The last digit may have become 0 because Excel keeps only 15 digits: format the column as Text, then retype the NIK from the KTP-el or KK.",
             (TableIssue::ApostropheRemoved, Lang::Id) => "Tanda ' di depan NIK (penanda teks dari Excel) diabaikan.",
@@ -491,7 +506,18 @@ impl Seen {
     }
 }
 
-/// "10-03-1985", "10/03/1985", "1985-03-10", "Bondowoso, 10-03-1985".
+/// "10-03-1985", "10/03/1985", "1985-03-10", "Bondowoso, 10-03-1985", and
+/// with the month in words as Indonesian lists write it: "SLEMAN, 5 Agustus
+/// 1960", "5 Agt 1960", "05-Agu-1960" (English names too).
+///
+/// ```
+/// use klinik_nik::{date::Date, table::parse_birth};
+/// assert_eq!(parse_birth("SLEMAN, 5 Agustus 1960"), Date::new(1960, 8, 5));
+/// assert_eq!(parse_birth("5 Agt 1960"), Date::new(1960, 8, 5));
+/// assert_eq!(parse_birth("17-Peb-1971"), Date::new(1971, 2, 17));
+/// assert_eq!(parse_birth("1 Pebruari 1971"), Date::new(1971, 2, 1));
+/// assert_eq!(parse_birth("tidak tahu"), None);
+/// ```
 pub fn parse_birth(s: &str) -> Option<Date> {
     let s = s.rsplit(',').next().unwrap_or(s).trim();
     let parts: Vec<&str> = s
@@ -500,12 +526,37 @@ pub fn parse_birth(s: &str) -> Option<Date> {
         .collect();
     let [a, b, c] = parts[..] else { return None };
     let n = |x: &str| x.parse::<i32>().ok();
+    let month = |x: &str| n(x).or_else(|| month_name(x));
     let (y, m, d) = if a.len() == 4 {
-        (n(a)?, n(b)?, n(c)?)
+        (n(a)?, month(b)?, n(c)?)
     } else {
-        (n(c)?, n(b)?, n(a)?)
+        (n(c)?, month(b)?, n(a)?)
     };
     Date::new(y, u8::try_from(m).ok()?, u8::try_from(d).ok()?)
+}
+
+/// A month in words, Indonesian or English, in full or cut to three or four
+/// letters as lists do ("Agt", "Agu", "Ags", "Peb", "Nop", "Sept").
+fn month_name(word: &str) -> Option<i32> {
+    const MONTHS: [(&str, &[&str]); 12] = [
+        ("januari", &["jan", "january"]),
+        ("februari", &["feb", "peb", "pebruari", "february"]),
+        ("maret", &["mar", "march"]),
+        ("april", &["apr"]),
+        ("mei", &["may"]),
+        ("juni", &["jun", "june"]),
+        ("juli", &["jul", "july"]),
+        ("agustus", &["agu", "agt", "ags", "agst", "aug", "august"]),
+        ("september", &["sep", "sept"]),
+        ("oktober", &["okt", "oct", "october"]),
+        ("november", &["nov", "nop", "nopember"]),
+        ("desember", &["des", "dec", "december"]),
+    ];
+    let w = word.to_lowercase();
+    MONTHS
+        .iter()
+        .position(|(full, short)| *full == w || short.contains(&w.as_str()))
+        .map(|i| i as i32 + 1)
 }
 
 /// One row checked.
@@ -567,15 +618,27 @@ pub fn check_row(fields: &[String], c: &Columns, column_truncated: bool, today: 
         table.push(TableIssue::ExcelTruncated);
     }
     let kk_cell = cell(c.kk).trim_start_matches('\'');
-    let kk = (!kk_cell.is_empty()).then(|| check_kk(kk_cell, today));
+    let mut kk = (!kk_cell.is_empty()).then(|| check_kk(kk_cell, today));
+    if is_scientific(kk_cell) {
+        // As for the NIK: one message about Excel, not one per "E" and "+".
+        if let Some(k) = kk.as_mut() {
+            k.issues.clear();
+        }
+        table.push(TableIssue::ExcelScientificKk);
+    }
     if let (Some(a), Some(b)) = (nik.number(), kk.as_ref().and_then(Report::number)) {
         if a == b {
             table.push(TableIssue::NikEqualsKk);
         }
     }
     let sex = cell(c.sex);
+    let birth_cell = cell(c.birth);
+    let birth_date = parse_birth(birth_cell);
+    if birth_date.is_none() && !birth_cell.is_empty() {
+        table.push(TableIssue::BirthUnreadable);
+    }
     let stated = Stated {
-        birth_date: parse_birth(cell(c.birth)),
+        birth_date,
         sex: Sex::parse(sex).or_else(|| match sex.to_ascii_uppercase().as_str() {
             "LK" | "LAKI" => Some(Sex::Male),
             "PR" => Some(Sex::Female),
@@ -888,6 +951,20 @@ pub fn code_label(code: &str, lang: Lang) -> String {
                 "Excel: NIK jadi 3,51E+15"
             } else {
                 "Excel: NIK became 3.51E+15"
+            }
+        }
+        "EXCEL_SCIENTIFIC_KK" => {
+            if id {
+                "Excel: KK jadi 3,51E+15"
+            } else {
+                "Excel: KK became 3.51E+15"
+            }
+        }
+        "BIRTH_UNREADABLE" => {
+            if id {
+                "tanggal lahir tidak terbaca"
+            } else {
+                "birth date unreadable"
             }
         }
         "EXCEL_TRUNCATED" => {

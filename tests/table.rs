@@ -205,3 +205,66 @@ fn records_with_quotes() {
     let c = Records::new(big.as_bytes(), b',').nth(1).unwrap();
     assert_eq!(c.fields[0].len(), 1 << 20);
 }
+
+/// Issue 22: birth dates with the month in words are compared like the
+/// others; what cannot be read is said once per row (a note, counted).
+#[test]
+fn month_names_are_read_and_unreadable_dates_are_said() {
+    let today = Date::new(2026, 11, 28).unwrap();
+    let c = cols(&["NIK", "Tempat, Tgl Lahir"]);
+    let row = |birth: &str| {
+        let f = vec!["3511015003850001".to_string(), birth.to_string()];
+        table::check_row(&f, &c, false, today)
+    };
+    for same in [
+        "BONDOWOSO, 10 Maret 1985",
+        "10 Mar 1985",
+        "10-Mar-1985",
+        "Bondowoso, 10 MARET 1985",
+    ] {
+        let r = row(same);
+        assert!(
+            r.stated.is_empty() && r.table.is_empty(),
+            "{same}: {:?} {:?}",
+            r.stated,
+            r.table
+        );
+    }
+    let r = row("SLEMAN, 5 Agustus 1960");
+    assert_eq!(
+        r.stated.iter().map(|i| i.code()).collect::<Vec<_>>(),
+        ["STATED_BIRTH_DATE_DIFFERS"]
+    );
+    for unreadable in [
+        "tidak tahu",
+        "Bondowoso",
+        "10 Maretz 1985",
+        "31 Februari 1985",
+    ] {
+        let r = row(unreadable);
+        assert_eq!(r.table, [TableIssue::BirthUnreadable], "{unreadable}");
+        assert_eq!(r.table[0].severity(), klinik_nik::Severity::Note);
+        assert!(r.is_valid(), "an unreadable date never makes the NIK wrong");
+    }
+    assert!(row("").table.is_empty(), "an empty cell says nothing");
+    assert_eq!(
+        table::code_label("TABLE_BIRTH_UNREADABLE", klinik_nik::Lang::Id),
+        "tanggal lahir tidak terbaca"
+    );
+}
+
+/// Issue 22: Excel's damage in the KK column is explained as Excel's damage,
+/// in one message (not one about a comma, an E and a +).
+#[test]
+fn excel_damage_in_the_kk_column() {
+    let today = Date::new(2026, 11, 28).unwrap();
+    let c = cols(&["NIK", "No KK"]);
+    for cell in ["3,51101E+15", "3.51101E+15"] {
+        let f = vec!["3511015003850001".to_string(), cell.to_string()];
+        let r = table::check_row(&f, &c, false, today);
+        let (codes, msgs) = table::codes_and_messages(&r, klinik_nik::Lang::Id);
+        assert_eq!(codes, ["TABLE_EXCEL_SCIENTIFIC_KK"], "{cell}: {msgs:?}");
+        assert!(msgs[0].starts_with("Excel menyimpan Nomor KK ini sebagai angka"));
+        assert!(!r.is_valid());
+    }
+}
