@@ -260,11 +260,11 @@ impl Sheet {
 
     /// Checks up to `n` more records; `true` once every record is checked.
     pub fn step(&mut self, n: usize) -> bool {
-        let expected = self.record(0).len();
+        let expected = self.record(self.columns.title_rows).len();
         let end = (self.done + n).min(self.len());
         for i in self.done..end {
             let fields = self.record(i);
-            if (i == 0 && self.columns.header) || fields.iter().all(|f| f.trim().is_empty()) {
+            if i < self.columns.skip() || fields.iter().all(|f| f.trim().is_empty()) {
                 self.verdicts.push(Verdict::Skipped);
                 self.masks.push(0);
                 continue;
@@ -468,7 +468,10 @@ impl Sheet {
     pub fn csv(&self, delim: u8, lang: Lang) -> String {
         let mut out = String::with_capacity(self.text.len() * 2 + 1024);
         out.push('\u{feff}');
-        let header = self.columns.header.then(|| self.record(0));
+        let header = self
+            .columns
+            .header
+            .then(|| self.record(self.columns.title_rows));
         table::csv_header(&mut out, header.as_deref(), delim);
         for (i, v) in self.verdicts.iter().enumerate() {
             if *v == Verdict::Skipped {
@@ -489,7 +492,7 @@ impl Sheet {
         // Without a header row, the list's columns are numbered, so the
         // result columns sit above their values.
         let header: Vec<String> = if self.columns.header {
-            self.record(0)
+            self.record(self.columns.title_rows)
         } else {
             (1..=self.width).map(|i| format!("{i}")).collect()
         };
@@ -528,7 +531,7 @@ impl Sheet {
     /// spreadsheet row, the original cells, the codes and the messages.
     fn problem_rows(&self, lang: Lang) -> Vec<Vec<String>> {
         let head: Vec<String> = if self.columns.header {
-            self.record(0)
+            self.record(self.columns.title_rows)
         } else {
             (1..=self.width).map(|i| format!("{i}")).collect()
         };

@@ -171,17 +171,29 @@ fn cp1252(b: u8) -> char {
 /// assert_eq!(klinik_nik::table::sniff("Nama;NIK\n\"A, B\";3511\n"), b';');
 /// ```
 pub fn sniff(text: &str) -> u8 {
-    let mut best = (b',', 0usize);
+    // Nothing splits (one column): tab, so "3,40412E+15" stays one cell.
+    let mut best = (b'\t', 0usize);
     for d in [b'\t', b';', b','] {
         let mut counts = Vec::new();
         for rec in Records::new(text.as_bytes(), d).take(20) {
-            counts.push(rec.fields.len());
+            let mut n = rec.fields.len();
+            // Indonesian Excel's "3,40412E+15" is one damaged number, not two cells.
+            if d == b',' && n == 2 && is_scientific(&rec.fields.join(",")) {
+                n = 1;
+            }
+            counts.push(n);
         }
         let lines = counts.len().max(1);
-        let first = counts.first().copied().unwrap_or(1);
-        // Rows agreeing with the first row's width, weighted by that width.
-        let score = if first > 1 {
-            counts.iter().filter(|&&c| c == first).count() * 100 / lines * first
+        // The commonest width of more than one field (a title row above the
+        // header has one), and the rows that agree with it, weighted by it.
+        let mut widths: Vec<usize> = counts.iter().copied().filter(|&c| c > 1).collect();
+        widths.sort_unstable();
+        let modal = widths
+            .chunk_by(|a, b| a == b)
+            .max_by_key(|g| (g.len(), g[0]))
+            .map_or(1, |g| g[0]);
+        let score = if modal > 1 {
+            counts.iter().filter(|&&c| c == modal).count() * 100 / lines * modal
         } else {
             0
         };
@@ -316,9 +328,23 @@ pub struct Columns {
     pub birth: Option<usize>,
     pub sex: Option<usize>,
     pub regency: Option<usize>,
-    /// The first record is a header row.
+    /// The first record after `title_rows` is a header row.
     pub header: bool,
+    /// Records above the header (a title such as "DAFTAR PENERIMA BLT …" and
+    /// blank lines): never checked, never counted as rows of the list.
+    #[serde(default)]
+    pub title_rows: usize,
 }
+
+impl Columns {
+    /// Records before the first row of data: the title rows and the header.
+    pub fn skip(&self) -> usize {
+        self.title_rows + usize::from(self.header)
+    }
+}
+
+/// How many records at the top are searched for a header under a title.
+pub const TITLE_LOOKAHEAD: usize = 10;
 
 fn norm(h: &str) -> String {
     h.chars()
@@ -339,6 +365,20 @@ fn norm(h: &str) -> String {
 /// assert_eq!((c.nik, c.kk, c.name, c.header), (Some(2), Some(3), Some(1), true));
 /// ```
 pub fn detect_columns(rows: &[Vec<String>]) -> Columns {
+    // The header may sit under a title and blank lines: the first of the top
+    // rows that names a NIK, KK or name column.
+    for (r, row) in rows.iter().enumerate().take(TITLE_LOOKAHEAD) {
+        let c = detect_header(std::slice::from_ref(row));
+        if c.header {
+            let mut c = detect_columns_at(&rows[r..]);
+            c.title_rows = r;
+            return c;
+        }
+    }
+    detect_columns_at(rows)
+}
+
+fn detect_header(rows: &[Vec<String>]) -> Columns {
     let mut c = Columns::default();
     if let Some(head) = rows.first() {
         for (i, h) in head.iter().enumerate() {
@@ -366,6 +406,12 @@ pub fn detect_columns(rows: &[Vec<String>]) -> Columns {
         }
         c.header = c.nik.is_some() || c.kk.is_some() || c.name.is_some();
     }
+    c
+}
+
+/// The columns when the header, if any, is the first of `rows`.
+fn detect_columns_at(rows: &[Vec<String>]) -> Columns {
+    let mut c = detect_header(rows);
     if c.nik.is_none() {
         // The column with the most cells that look like 16-digit numbers.
         let width = rows.iter().map(Vec::len).max().unwrap_or(0);
@@ -422,7 +468,7 @@ pub fn column_truncated(records: &[Vec<String>], c: &Columns) -> bool {
     let cells = records
         .iter()
         .take(LOOKAHEAD)
-        .skip(usize::from(c.header))
+        .skip(c.skip())
         .filter_map(|f| f.get(col).map(|s| s.trim()));
     let (mut zero, mut sixteen, mut sci) = (0, 0, 0);
     for s in cells {

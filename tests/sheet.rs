@@ -299,3 +299,70 @@ fn every_code_has_a_label() {
         }
     }
 }
+
+/// Issue 22: a real office sheet with a title and a blank row above the
+/// header: the header is found on row 3, every column is found by its name,
+/// and the counts are those of the same list without the title.
+#[test]
+fn a_title_and_blank_rows_above_the_header() {
+    let plain = std::fs::read_to_string("tests/data/desk-list.tsv").unwrap();
+    let width = plain.lines().next().unwrap().split('\t').count();
+    for title in [
+        // As Excel copies a range: the title's row has the other cells, empty.
+        format!(
+            "DAFTAR PENERIMA BLT DESA CONTOH 2026{}\n{}\n",
+            "\t".repeat(width - 1),
+            "\t".repeat(width - 1)
+        ),
+        // As typed or saved by other tools: the title alone, a blank line.
+        "DAFTAR PENERIMA BLT DESA CONTOH 2026\n\n".to_string(),
+    ] {
+        let with = checked(format!("{title}{plain}").as_bytes());
+        let without = checked(plain.as_bytes());
+        assert_eq!(with.columns.title_rows, 2);
+        let (a, b) = (with.columns, without.columns);
+        assert_eq!(
+            (a.nik, a.kk, a.name, a.birth, a.sex, a.regency, a.header),
+            (b.nik, b.kk, b.name, b.birth, b.sex, b.regency, b.header)
+        );
+        assert!(
+            a.kk.is_some() && a.birth.is_some() && a.sex.is_some(),
+            "{a:?}"
+        );
+        let (sa, sb) = (with.summary(Lang::Id), without.summary(Lang::Id));
+        assert_eq!(
+            (sa.rows, sa.valid, sa.errors, sa.warnings),
+            (sb.rows, sb.valid, sb.errors, sb.warnings)
+        );
+        // The download has the header, not the title, on top.
+        assert!(with
+            .csv(b';', Lang::Id)
+            .trim_start_matches('\u{feff}')
+            .starts_with("No;Nama;NIK;No KK;"));
+        // Row numbers are the spreadsheet's (two rows lower).
+        let first_problem = with.order(klinik_nik::sheet::Filter::Problems)[0];
+        let first_problem_plain = without.order(klinik_nik::sheet::Filter::Problems)[0];
+        assert_eq!(first_problem, first_problem_plain + 2);
+    }
+}
+
+/// Issue 22: a NIK column pasted alone from Indonesian Excel, with
+/// "3,40412E+15" in some cells, is one column, and those cells are Excel's
+/// damage, not a comma-separated pair.
+#[test]
+fn a_lone_nik_column_with_indonesian_scientific_cells() {
+    let list = "3511015003850001\n3,40412E+15\n3511011203800002\n3,51102E+15\n3404120101900001\n";
+    let s = checked(list.as_bytes());
+    assert_eq!(s.delim, b'\t');
+    assert_eq!(s.width(), 1);
+    let sum = s.summary(Lang::Id);
+    assert_eq!(sum.rows, 5);
+    assert_eq!(
+        sum.by_code
+            .iter()
+            .find(|k| k.code == "TABLE_EXCEL_SCIENTIFIC")
+            .map(|k| k.rows),
+        Some(2)
+    );
+    assert_eq!(sum.by_code.len(), 1, "{:?}", sum.by_code);
+}

@@ -112,16 +112,29 @@ enum Reply {
 
 /// What the page is told about a list just read.
 fn loaded(sheet: &crate::sheet::Sheet) -> Reply {
-    let first = sheet.record(0);
-    let second = sheet.record(1);
+    // Column names from the header row, under any title rows.
+    let top = sheet.columns.title_rows;
+    let first = sheet.record(top);
+    let second = sheet.record(top + 1);
     let heads = (0..sheet.width())
         .map(|i| {
             let cell = first.get(i).or(second.get(i)).map_or("", |s| s.trim());
             cell.chars().take(30).collect()
         })
         .collect();
+    // Excel's empty lines at the end are no rows of the list (the summary
+    // never counts them either).
+    let mut records = sheet.len();
+    while records > 0
+        && sheet
+            .record(records - 1)
+            .iter()
+            .all(|f| f.trim().is_empty())
+    {
+        records -= 1;
+    }
     Reply::Loaded {
-        records: sheet.len(),
+        records,
         columns: sheet.columns,
         heads,
         windows_1252: sheet.encoding == crate::table::Encoding::Windows1252,
@@ -191,6 +204,8 @@ fn text(key: &str, lang: Lang) -> &'static str {
         ("delim-semicolon", En) => "semicolon ; (Excel in Indonesian)",
         ("delim-comma", Id) => "koma ,",
         ("delim-comma", En) => "comma ,",
+        ("title-rows", Id) => "judul kolom di baris {}",
+        ("title-rows", En) => "column names on row {}",
         ("download-xlsx", Id) => "Unduh untuk Excel (.xlsx)",
         ("download-xlsx", En) => "Download for Excel (.xlsx)",
         ("xlsx-note", Id) => "Di file .xlsx, NIK dan Nomor KK tersimpan sebagai teks, jadi Excel tidak mengubahnya menjadi angka. Lembar kedua berisi baris bermasalah saja.",
@@ -470,7 +485,7 @@ impl Desk {
                 };
                 let mut note = format!(
                     "{} {} · {} {}",
-                    thousands(records - usize::from(columns.header), self.lang),
+                    thousands(records.saturating_sub(columns.skip()), self.lang),
                     self.t("rows"),
                     if self.lang == Lang::En {
                         "separator"
@@ -479,6 +494,15 @@ impl Desk {
                     },
                     sep
                 );
+                if columns.header && columns.title_rows > 0 {
+                    // The header under a title: say where it was found.
+                    note.push_str(" · ");
+                    note.push_str(
+                        &self
+                            .t("title-rows")
+                            .replace("{}", &(columns.title_rows + 1).to_string()),
+                    );
+                }
                 if windows_1252 {
                     note.push_str(" · ");
                     note.push_str(self.t("n-1252"));
@@ -668,6 +692,8 @@ impl Desk {
             header: by_id(&self.doc, "has-header")
                 .and_then(|e| e.dyn_into::<HtmlInputElement>().ok())
                 .is_some_and(|h| h.checked()),
+            // The title rows found stay above the header.
+            title_rows: self.columns.title_rows,
         }
     }
 

@@ -199,7 +199,7 @@ fn check(columns: Columns) {
         };
         sheet.start(columns, today);
         // Rows of the list, as the page counts them: the header is not one.
-        let head = usize::from(columns.header);
+        let head = columns.skip();
         let total = sheet.len().saturating_sub(head);
         loop {
             let done = sheet.step(CHUNK);

@@ -188,7 +188,7 @@ pub fn run(o: &Options, path: &str) -> io::Result<()> {
         // UTF-8 with a BOM, so Excel opens it as UTF-8.
         buf.push('\u{feff}');
         let header = ahead
-            .first()
+            .get(cols.title_rows)
             .filter(|_| cols.header)
             .map(|(h, _)| h.as_slice());
         table::csv_header(&mut buf, header, out_delim);
@@ -196,7 +196,8 @@ pub fn run(o: &Options, path: &str) -> io::Result<()> {
     }
     let mut n = 0usize;
     let mut pending = ahead.into_iter();
-    let mut skip_header = cols.header;
+    // The title rows above the header, and the header.
+    let mut skip_header = cols.skip();
     loop {
         let (fields, open) = match pending.next() {
             Some(r) => r,
@@ -206,8 +207,8 @@ pub fn run(o: &Options, path: &str) -> io::Result<()> {
             },
         };
         n += 1;
-        if skip_header {
-            skip_header = false;
+        if skip_header > 0 {
+            skip_header -= 1;
             continue;
         }
         if fields.iter().all(|f| f.trim().is_empty()) {
