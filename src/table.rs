@@ -186,12 +186,14 @@ pub fn sniff(text: &str) -> u8 {
         let lines = counts.len().max(1);
         // The commonest width of more than one field (a title row above the
         // header has one), and the rows that agree with it, weighted by it.
-        let mut widths: Vec<usize> = counts.iter().copied().filter(|&c| c > 1).collect();
-        widths.sort_unstable();
-        let modal = widths
-            .chunk_by(|a, b| a == b)
-            .max_by_key(|g| (g.len(), g[0]))
-            .map_or(1, |g| g[0]);
+        // (At most 20 lines: counting each width by hand is enough.)
+        let agree = |w: usize| counts.iter().filter(|&&c| c == w).count();
+        let modal = counts
+            .iter()
+            .copied()
+            .filter(|&c| c > 1)
+            .max_by_key(|&w| (agree(w), w))
+            .unwrap_or(1);
         let score = if modal > 1 {
             counts.iter().filter(|&&c| c == modal).count() * 100 / lines * modal
         } else {
@@ -598,7 +600,7 @@ fn month_name(word: &str) -> Option<i32> {
         ("november", &["nov", "nop", "nopember"]),
         ("desember", &["des", "dec", "december"]),
     ];
-    let w = word.to_lowercase();
+    let w = word.to_ascii_lowercase();
     MONTHS
         .iter()
         .position(|(full, short)| *full == w || short.contains(&w.as_str()))

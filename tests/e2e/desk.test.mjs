@@ -363,3 +363,45 @@ test('issue 22: the way back to Excel keeps every digit: the .xlsx read back by 
   assert.match(flavours['text/plain'], /^baris\t/);
   await context.close();
 });
+
+for (const [name, viewport] of [['1280×800', DESKTOP], ['360 px', NARROW]]) {
+  test(`issue 22, ${name}: real office sheets — a title above the header, a lone NIK column, a KK in scientific notation, month names`, async () => {
+    const { page, context } = await openDesk(viewport);
+    const paste = page.getByLabel('Tempel dari Excel atau Google Sheets (dengan atau tanpa baris judul)');
+    const run = async (text) => {
+      await page.evaluate(() => document.body.removeAttribute('data-desk'));
+      await paste.fill(text);
+      await page.getByRole('button', { name: 'Periksa', exact: true }).click();
+      await page.waitForSelector('body[data-desk="done"]');
+    };
+    // The same 20-row list under a title and a blank row: header on row 3, same counts.
+    const width = LIST.split('\n')[0].split('\t').length;
+    await run(`DAFTAR PENERIMA BLT DESA CONTOH 2026${'\t'.repeat(width - 1)}\n${'\t'.repeat(width - 1)}\n${LIST}`);
+    assert.deepEqual(await counts(page), { rows: '20', ok: '15', error: '5', warning: '5', dup: '1' });
+    assert.match(await page.locator('#read-note').textContent(), /^20 baris · pemisah tab · judul kolom di baris 3/);
+    assert.equal(await page.getByLabel('NIK', { exact: true }).locator('option:checked').textContent(), 'C: NIK');
+    assert.equal(await page.getByLabel('Tanggal lahir').locator('option:checked').textContent(), 'E: Tempat, Tgl Lahir');
+    assert.match(await page.locator('.vt-row').first().innerText(), /^Baris 6/, 'spreadsheet row numbers, title counted');
+    // A NIK column pasted alone from Indonesian Excel.
+    await run('3511015003850001\n3,40412E+15\n3511011203800002\n');
+    assert.deepEqual(await counts(page), { rows: '3', ok: '2', error: '1', warning: '0', dup: '0' });
+    assert.match(await page.locator('.vt-row').first().innerText(), /3,40412E\+15[\s\S]*Excel menyimpan NIK ini sebagai angka/);
+    // Excel's damage in the KK column, and birth dates with month names.
+    await run([
+      'Nama\tNIK\tNo KK\tTempat, Tgl Lahir',
+      'Siti\t3511015003850001\t3,51101E+15\tBONDOWOSO, 10 Maret 1985',
+      'Budi\t3511011203800002\t3511012003150007\tBondowoso, 12 Mar 1980',
+      'Sri\t3404124508600001\t3404120101900001\tSLEMAN, 5 Agustus 1961',
+      'Eko\t3511011505750004\t3511012003150007\tentah',
+    ].join('\n'));
+    const rows = await page.locator('.vt-row').allInnerTexts();
+    const row = (who) => rows.find((r) => r.includes(who)) || '';
+    assert.match(row('Siti'), /Excel menyimpan Nomor KK ini sebagai angka/);
+    assert.doesNotMatch(row('Siti'), /koma|huruf/i, 'one message about Excel, not about a comma, an E and a +');
+    assert.equal(row('Budi'), '', 'a month name that agrees is no problem');
+    assert.match(row('Sri'), /tanggal lahir/i, '5 Agustus 1961 is not 5 Agustus 1960');
+    assert.match(await page.locator('#summary, #kinds, body').first().innerText(), /tanggal lahir tidak terbaca/);
+    await page.screenshot({ path: `${SHOTS}desk-office-sheets-${viewport.width}.png`, fullPage: true });
+    await context.close();
+  });
+}
