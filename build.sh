@@ -273,8 +273,9 @@ GOAL_VISIT_GZ=102400
 # 2026-12-03, issue 22: the .xlsx download with text cells (src/xlsx.rs, its
 # zip and CRC-32) and the HTML clipboard flavour: 175.2 -> 181.8 KiB; then
 # real office sheets (a title above the header, month names, Excel damage in
-# the KK): 183.4 KiB. The ratchet moves 178 -> 184 KiB.
-BUDGET_DESK_GZ=188416
+# the KK): 183.4 KiB; then the search over the whole list and the printable
+# problem list: 187.0 KiB. The ratchet moves 178 -> 188 KiB.
+BUDGET_DESK_GZ=192512
 
 size_report() {
   say "sizes (raw / gzip -9)"

@@ -426,6 +426,37 @@ impl Sheet {
         out
     }
 
+    /// The rows of the whole list (every verdict) with a cell that contains
+    /// `query`: a name in any case, a NIK or KK with or without the spaces
+    /// people type. Problem rows first, as in [`Sheet::order`]; an empty
+    /// query is [`Sheet::order`] of `filter`.
+    ///
+    /// The table on the page is virtual (a dozen rows exist at a time), so
+    /// the browser's own find cannot see the list: this is its search.
+    pub fn search(&self, filter: Filter, query: &str) -> Vec<u32> {
+        let q: String = query
+            .chars()
+            .filter(|c| !c.is_whitespace())
+            .map(|c| c.to_ascii_lowercase())
+            .collect();
+        if q.is_empty() {
+            return self.order(filter);
+        }
+        self.order(Filter::All)
+            .into_iter()
+            .filter(|&i| {
+                self.record(i as usize).iter().any(|cell| {
+                    let cell: String = cell
+                        .chars()
+                        .filter(|c| !c.is_whitespace())
+                        .map(|c| c.to_ascii_lowercase())
+                        .collect();
+                    cell.contains(&q)
+                })
+            })
+            .collect()
+    }
+
     /// Record `i` as shown on the page.
     pub fn row(&self, i: usize, lang: Lang) -> RowView {
         let fields = self.record(i);
@@ -525,6 +556,21 @@ impl Sheet {
                 rows: &problems,
             },
         ])
+    }
+
+    /// The printable problem list: for each problem row (errors, then
+    /// warnings), its spreadsheet row number, the name, the NIK cell as
+    /// written and what is wrong, in words; at most `limit` rows.
+    pub fn print_rows(&self, lang: Lang, limit: usize) -> Vec<[String; 4]> {
+        self.order(Filter::Problems)
+            .into_iter()
+            .take(limit)
+            .map(|i| {
+                let v = self.row(i as usize, lang);
+                let nik: String = v.nik.iter().map(|(c, _)| c).collect();
+                [v.number.to_string(), v.name, nik, v.messages.join(" ")]
+            })
+            .collect()
     }
 
     /// The problem rows (errors and warnings) with a header: the

@@ -366,3 +366,21 @@ fn a_lone_nik_column_with_indonesian_scientific_cells() {
     );
     assert_eq!(sum.by_code.len(), 1, "{:?}", sum.by_code);
 }
+
+/// Issue 22: the list's search finds a row anywhere, by a name in any case
+/// or a NIK typed with spaces, whatever the filter shows.
+#[test]
+fn search_finds_a_row_far_down_by_name_or_nik() {
+    let mut list = String::from("Nama\tNIK\n");
+    for i in 0..5000u32 {
+        list.push_str(&format!("Orang {i}\t35110150038{:05}\n", i + 1));
+    }
+    list.push_str("Siti Aminah Ramadhani\t3511015003850777\n");
+    let s = checked(list.as_bytes());
+    let last = s.len() as u32 - 1;
+    assert_eq!(s.search(Filter::Problems, "aminah"), [last]);
+    assert_eq!(s.search(Filter::Problems, "SITI AMINAH"), [last]);
+    assert_eq!(s.search(Filter::All, "3511 0150 0385 0777"), [last]);
+    assert_eq!(s.search(Filter::All, "tidak ada"), Vec::<u32>::new());
+    assert_eq!(s.search(Filter::Problems, "  "), s.order(Filter::Problems));
+}

@@ -45,6 +45,9 @@ enum Request {
     Order {
         filter: String,
         epoch: u32,
+        /// The search box's words (empty: the filter alone).
+        #[serde(default)]
+        query: String,
     },
     Rows {
         epoch: u32,
@@ -63,6 +66,9 @@ enum Request {
         lang: String,
     },
     Xlsx {
+        lang: String,
+    },
+    Print {
         lang: String,
     },
 }
@@ -108,6 +114,12 @@ enum Reply {
     },
     /// The list is beyond what an `.xlsx` sheet holds.
     XlsxTooLarge,
+    /// The problem rows to print, four cells each (row, name, NIK as
+    /// written, what is wrong), one after the other.
+    Print {
+        cells: Vec<String>,
+        total: usize,
+    },
 }
 
 /// What the page is told about a list just read.
@@ -190,6 +202,30 @@ fn text(key: &str, lang: Lang) -> &'static str {
         ("res-title", En) => "3. Results",
         ("kinds-title", Id) => "Jenis masalah (ketuk untuk menampilkan barisnya):",
         ("kinds-title", En) => "Kinds of problem (tap to show their rows):",
+        ("print", Id) => "Cetak daftar baris bermasalah",
+        ("print", En) => "Print the list of problem rows",
+        ("print-title", Id) => "Baris bermasalah",
+        ("print-title", En) => "Problem rows",
+        ("pasted-list", Id) => "daftar yang ditempel",
+        ("pasted-list", En) => "pasted list",
+        ("print-count", Id) => "{} baris bermasalah, yang salah lebih dulu.",
+        ("print-count", En) => "{} problem rows, errors first.",
+        ("print-cut", Id) => "Dicetak {} baris pertama; semuanya ada di file .xlsx (lembar Bermasalah).",
+        ("print-cut", En) => "The first {} rows are printed; all are in the .xlsx file (sheet Problem rows).",
+        ("print-row", Id) => "Baris",
+        ("print-row", En) => "Row",
+        ("print-name", Id) => "Nama",
+        ("print-name", En) => "Name",
+        ("print-nik", Id) => "NIK tertulis",
+        ("print-nik", En) => "NIK as written",
+        ("print-what", Id) => "Yang perlu dicek",
+        ("print-what", En) => "What to check",
+        ("print-follow", Id) => "Tindak lanjut",
+        ("print-follow", En) => "Follow-up",
+        ("search-label", Id) => "Cari nama atau NIK di seluruh daftar",
+        ("search-label", En) => "Search the whole list by name or NIK",
+        ("found", Id) => "{} baris cocok",
+        ("found", En) => "{} matching rows",
         ("filter-label", Id) => "Tampilkan",
         ("filter-label", En) => "Show",
         ("f-problems", Id) => "Baris bermasalah",
@@ -573,6 +609,15 @@ impl Desk {
             Reply::Order { epoch, count } => {
                 if epoch == self.epoch {
                     self.count = count;
+                    let searching = by_id(&self.doc, "search")
+                        .and_then(|e| e.dyn_into::<HtmlInputElement>().ok())
+                        .is_some_and(|i| !i.value().trim().is_empty());
+                    let found = if searching {
+                        self.t("found").replace("{}", &thousands(count, self.lang))
+                    } else {
+                        String::new()
+                    };
+                    self.set_text("search-count", &found);
                     self.rows.clear();
                     self.asked.clear();
                     self.selected = None;
@@ -599,6 +644,7 @@ impl Desk {
             }
             Reply::Copy { text, html } => self.copy(text, html),
             Reply::XlsxTooLarge => self.set_text("copy-done", self.t("xlsx-too-large")),
+            Reply::Print { cells, total } => self.print_list(&cells, total),
         }
     }
 
@@ -626,7 +672,15 @@ impl Desk {
             .and_then(|e| e.dyn_into::<HtmlSelectElement>().ok())
             .map_or("problems".to_string(), |s| s.value());
         let epoch = self.epoch;
-        self.request(&Request::Order { filter, epoch });
+        let query = by_id(&self.doc, "search")
+            .and_then(|e| e.dyn_into::<HtmlInputElement>().ok())
+            .map(|i| i.value())
+            .unwrap_or_default();
+        self.request(&Request::Order {
+            filter,
+            epoch,
+            query,
+        });
     }
 
     fn fill_columns(&self) {
@@ -1054,6 +1108,67 @@ impl Desk {
         }
     }
 
+    /// Fills the printable problem list (`#print-list`, shown only on
+    /// paper) and opens the print dialog.
+    fn print_list(&self, cells: &[String], total: usize) {
+        let shown = cells.len() / 4;
+        let Some(out) = by_id(&self.doc, "print-list") else {
+            return;
+        };
+        out.set_text_content(None);
+        let doc = &self.doc;
+        let add = |parent: &Element, tag: &str, text: &str| -> Option<Element> {
+            let e = doc.create_element(tag).ok()?;
+            e.set_text_content(Some(text));
+            parent.append_child(&e).ok()?;
+            Some(e)
+        };
+        let source = self
+            .file_name
+            .clone()
+            .unwrap_or_else(|| self.t("pasted-list").to_string());
+        add(&out, "h1", &format!("{} — {source}", self.t("print-title")));
+        let mut note = self
+            .t("print-count")
+            .replace("{}", &thousands(total, self.lang));
+        if shown < total {
+            note.push(' ');
+            note.push_str(
+                &self
+                    .t("print-cut")
+                    .replace("{}", &thousands(shown, self.lang)),
+            );
+        }
+        add(&out, "p", &note);
+        let Some(table) = add(&out, "table", "") else {
+            return;
+        };
+        let Some(head) = add(&table, "tr", "") else {
+            return;
+        };
+        for k in [
+            "print-row",
+            "print-name",
+            "print-nik",
+            "print-what",
+            "print-follow",
+        ] {
+            add(&head, "th", self.t(k));
+        }
+        for r in cells.chunks(4) {
+            let Some(tr) = add(&table, "tr", "") else {
+                return;
+            };
+            for cell in r {
+                add(&tr, "td", cell);
+            }
+            add(&tr, "td", "");
+        }
+        if let Some(w) = web_sys::window() {
+            let _ = w.print();
+        }
+    }
+
     /// Copies the problem rows: as an HTML table (Excel and LibreOffice
     /// paste its cells as text, so NIKs keep 16 digits) with the plain TSV
     /// beside it, or the TSV alone where the browser has no `ClipboardItem`.
@@ -1155,6 +1270,10 @@ pub fn desk_page() {
         d.set_text("copy-done", "");
         d.request(&Request::Xlsx { lang });
     }));
+    listeners.extend(click("print", |d| {
+        let lang = d.lang_str();
+        d.request(&Request::Print { lang });
+    }));
     listeners.extend(click("copy", |d| {
         let lang = d.lang_str();
         d.set_text("copy-done", "");
@@ -1226,6 +1345,11 @@ pub fn desk_page() {
     }
     if let Some(f) = by_id(&doc, "filter") {
         listeners.push(EventListener::new(&f, "change", |_| {
+            with_desk(Desk::new_order)
+        }));
+    }
+    if let Some(f) = by_id(&doc, "search") {
+        listeners.push(EventListener::new(&f, "input", |_| {
             with_desk(Desk::new_order)
         }));
     }

@@ -102,12 +102,16 @@ fn handle(msg: &JsValue) {
             }
         }
         Request::Check { columns } => check(columns),
-        Request::Order { filter, epoch } => STATE.with(|s| {
+        Request::Order {
+            filter,
+            epoch,
+            query,
+        } => STATE.with(|s| {
             let mut s = s.borrow_mut();
             let order = s
                 .sheet
                 .as_ref()
-                .map(|sh| sh.order(Filter::parse(&filter)))
+                .map(|sh| sh.search(Filter::parse(&filter), &query))
                 .unwrap_or_default();
             let count = order.len();
             s.order = order;
@@ -170,6 +174,19 @@ fn handle(msg: &JsValue) {
                 });
             }
         }),
+        Request::Print { lang } => STATE.with(|s| {
+            if let Some(sheet) = s.borrow().sheet.as_ref() {
+                let lang = Lang::parse(&lang);
+                post(&Reply::Print {
+                    cells: sheet
+                        .print_rows(lang, PRINT_LIMIT)
+                        .into_iter()
+                        .flatten()
+                        .collect(),
+                    total: sheet.order(Filter::Problems).len(),
+                });
+            }
+        }),
         Request::Xlsx { lang } => STATE.with(|s| {
             let s = s.borrow();
             let Some(sheet) = s.sheet.as_ref() else {
@@ -188,6 +205,10 @@ fn handle(msg: &JsValue) {
         }),
     }
 }
+
+/// The most problem rows printed at once (about 200 A4 pages); the .xlsx
+/// download has them all.
+const PRINT_LIMIT: usize = 5000;
 
 /// Checks the whole list in chunks, saying how far it got after each.
 fn check(columns: Columns) {

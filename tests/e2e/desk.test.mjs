@@ -405,3 +405,43 @@ for (const [name, viewport] of [['1280×800', DESKTOP], ['360 px', NARROW]]) {
     await context.close();
   });
 }
+
+test('issue 22: a list staff can work through — search finds a row far down, the problem list prints with a blank follow-up column', async () => {
+  const { page, context } = await openDesk(NARROW);
+  // 3,000 rows; the one she looks for is the last, with no problem.
+  const lines = ['Nama\tNIK\tNo KK'];
+  for (let i = 0; i < 2999; i++) lines.push(`Orang ${i}\t35110150038${String(i + 1).padStart(5, '0')}\t3511012003150007`);
+  lines.push('Siti Aminah Ramadhani\t3511015003850777\t3511012003150007');
+  lines.push('Salah Ketik\t35110150O3850778\t3511012003150007');
+  await page.getByLabel('Tempel dari Excel atau Google Sheets (dengan atau tanpa baris judul)').fill(lines.join('\n'));
+  await page.getByRole('button', { name: 'Periksa', exact: true }).click();
+  await page.waitForSelector('body[data-desk="done"]');
+  const search = page.getByLabel('Cari nama atau NIK di seluruh daftar');
+  await search.fill('aminah');
+  await page.waitForFunction(() => document.querySelector('#search-count').textContent === '1 baris cocok');
+  assert.match(await page.locator('.vt-row').first().innerText(), /^Baris 3001[\s\S]*Siti Aminah Ramadhani/);
+  await search.fill('3511 0150 0385 0777');
+  await page.waitForFunction(() => /Siti Aminah/.test(document.querySelector('.vt-row')?.textContent || ''));
+  await search.fill('');
+  await page.waitForFunction(() => document.querySelector('#search-count').textContent === '');
+  // The printed problem list: every problem row, and a column to write in.
+  // (The print dialog is the browser's; here it is recorded, then the PDF made.)
+  await page.evaluate(() => { window.print = () => document.body.setAttribute('data-printed', ''); });
+  await page.getByRole('button', { name: 'Cetak daftar baris bermasalah' }).click();
+  await page.waitForSelector('body[data-printed]');
+  await page.waitForFunction(() => document.querySelectorAll('#print-list tr').length > 1);
+  const printed = await page.locator('#print-list tr').count() - 1;
+  const problems = Number(await page.locator('#counts [data-count="error"] dd').textContent()) + Number(await page.locator('#counts [data-count="warning"] dd').textContent());
+  assert.equal(printed, problems);
+  const pdf = await page.pdf({ format: 'A4' });
+  writeFileSync(ROOT + 'target/desk-problems.pdf', pdf);
+  const text = execFileSync('pdftotext', ['-layout', ROOT + 'target/desk-problems.pdf', '-'], { encoding: 'utf8' });
+  assert.match(text, /Baris bermasalah — daftar yang ditempel/);
+  assert.match(text, /Tindak lanjut/);
+  assert.match(text, /3002\s+Salah\s+35110150O3850778/);
+  assert.doesNotMatch(text, /Cek banyak NIK sekaligus/, 'the list alone on paper');
+  const pages = (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) || []).length;
+  console.log(`# search: 1 of 3,001 rows found by name and by a spaced NIK; printed problem list: ${printed} rows on ${pages} A4 page(s)`);
+  execFileSync('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '1', ROOT + 'target/desk-problems.pdf', SHOTS + 'desk-problems']);
+  await context.close();
+});
