@@ -274,8 +274,9 @@ GOAL_VISIT_GZ=102400
 # zip and CRC-32) and the HTML clipboard flavour: 175.2 -> 181.8 KiB; then
 # real office sheets (a title above the header, month names, Excel damage in
 # the KK): 183.4 KiB; then the search over the whole list and the printable
-# problem list: 187.0 KiB. The ratchet moves 178 -> 188 KiB.
-BUDGET_DESK_GZ=192512
+# problem list: 187.0 KiB; the most serious problem first in each row:
+# 188.2 KiB. The ratchet moves 178 -> 189 KiB.
+BUDGET_DESK_GZ=193536
 
 size_report() {
   say "sizes (raw / gzip -9)"

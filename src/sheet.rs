@@ -461,7 +461,20 @@ impl Sheet {
     pub fn row(&self, i: usize, lang: Lang) -> RowView {
         let fields = self.record(i);
         let row = self.recheck(i, &fields);
-        let (codes, messages) = table::codes_and_messages(&row, lang);
+        // The most serious first (errors, warnings, notes), so a note never
+        // hides an error behind "(+1)"; the downloads keep the CLI's order.
+        // (Three passes, not a sort: no sorting code in the desk's module.)
+        let (mut codes, mut messages) = (Vec::new(), Vec::new());
+        for sev in [Severity::Error, Severity::Warning, Severity::Note] {
+            for x in row.issues().filter(|x| x.severity == sev) {
+                codes.push(x.code());
+                messages.push(x.message(lang));
+            }
+            for t in row.table.iter().filter(|t| t.severity() == sev) {
+                codes.push(t.code().to_string());
+                messages.push(t.message(lang));
+            }
+        }
         let d = &row.nik.decoded;
         let region = |r: &Option<crate::regions::Region>| {
             r.map_or(String::new(), |r| format!("{} {}", r.dotted(), r.name))

@@ -384,3 +384,21 @@ fn search_finds_a_row_far_down_by_name_or_nik() {
     assert_eq!(s.search(Filter::All, "tidak ada"), Vec::<u32>::new());
     assert_eq!(s.search(Filter::Problems, "  "), s.order(Filter::Problems));
 }
+
+/// Issue 22: in the desk's table the most serious problem of a row comes
+/// first: a note (a NIK with a pre-2013 region code) never hides an error
+/// (the NIK typed again as the KK) behind "(+1)".
+#[test]
+fn the_most_serious_problem_of_a_row_comes_first() {
+    let list = "Nama\tNIK\tNo KK\nSiti\t6473015003850001\t6473015003850001\n";
+    let s = checked(list.as_bytes());
+    let siti = s.row(1, Lang::Id);
+    assert_eq!(siti.verdict, "error");
+    assert!(
+        siti.codes.contains(&"NIK_REGION_OLD_EDITION".to_string()),
+        "{:?}",
+        siti.codes
+    );
+    assert_eq!(siti.codes[0], "TABLE_NIK_EQUALS_KK", "{:?}", siti.codes);
+    assert!(siti.messages[0].starts_with("NIK dan Nomor KK di baris ini sama"));
+}

@@ -117,7 +117,7 @@ test('English by the same switch; columns changed by hand; a list without a head
   await page.getByRole('button', { name: 'Check with these columns' }).click();
   await page.waitForSelector('body[data-desk="done"]');
   assert.deepEqual(await counts(page), { rows: '2', ok: '0', error: '2', warning: '0', dup: '0' });
-  assert.match(await page.locator('.vt-row').first().innerText(), /Row 1[\s\S]*3511015003850001[\s\S]*Was a NIK typed into the KK field\?[\s\S]*\(\+1\)/);
+  assert.match(await page.locator('.vt-row').first().innerText(), /Row 1[\s\S]*3511015003850001[\s\S]*The NIK and KK number on this row are the same; one of them is wrong\. \(\+1\)/);
   await page.getByRole('button', { name: 'Bahasa Indonesia' }).click();
   await page.waitForFunction(() => /^Baris 1/.test(document.querySelector('.vt-row')?.textContent || ''));
   assert.equal(await page.locator('h2').textContent(), 'Cek banyak NIK sekaligus');
