@@ -130,17 +130,7 @@ fn cause_file(key: &str, lang: Lang) -> String {
 
 /// Text for HTML element content and attribute values.
 fn esc(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            _ => out.push(c),
-        }
-    }
-    out
+    crate::xlsx::escape(s)
 }
 
 /// The preview image shared links show (made by `./build.sh build`).

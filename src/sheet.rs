@@ -636,14 +636,7 @@ impl Sheet {
             let tag = if r == 0 { "th" } else { "td" };
             for c in line {
                 out.push_str(&format!("<{tag} style=\"mso-number-format:'\\@'\">"));
-                for ch in paste_safe(c).chars() {
-                    match ch {
-                        '&' => out.push_str("&amp;"),
-                        '<' => out.push_str("&lt;"),
-                        '>' => out.push_str("&gt;"),
-                        _ => out.push(ch),
-                    }
-                }
+                out.push_str(&crate::xlsx::escape(&paste_safe(c)));
                 out.push_str(&format!("</{tag}>"));
             }
             out.push_str("</tr>");

@@ -162,7 +162,13 @@ fn sheet_name(s: &str) -> String {
     }
 }
 
-fn escape(s: &str) -> String {
+/// Text for XML and HTML: element content and attribute values (the
+/// workbook's parts here; the guidance pages and the desk's copied table too).
+///
+/// ```
+/// assert_eq!(klinik_nik::xlsx::escape("<a & \"b\">"), "&lt;a &amp; &quot;b&quot;&gt;");
+/// ```
+pub fn escape(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
         match c {

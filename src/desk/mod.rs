@@ -323,17 +323,8 @@ fn thousands(n: usize, lang: Lang) -> String {
 }
 
 /// `A`, `B`, … `Z`, `AA`: the spreadsheet's column letters.
-fn column_letter(mut i: usize) -> String {
-    let mut s = Vec::new();
-    loop {
-        s.push(b'A' + (i % 26) as u8);
-        if i < 26 {
-            break;
-        }
-        i = i / 26 - 1;
-    }
-    s.reverse();
-    String::from_utf8(s).unwrap_or_default()
+fn column_letter(i: usize) -> String {
+    crate::xlsx::column(i)
 }
 
 const ROLES: [&str; 6] = ["nik", "kk", "name", "birth", "sex", "regency"];
