@@ -282,12 +282,14 @@ fn text(key: &str, lang: Lang) -> &'static str {
         ("copy-failed", En) => "Copying is not possible in this browser; download the CSV instead.",
         ("rows", Id) => "baris",
         ("rows", En) => "rows",
-        ("valid", Id) => "sah",
-        ("valid", En) => "valid",
+        // Counts that add up: rows = format benar + salah; "perlu dicek" is
+        // part of "format benar" (a NIK can be well-formed and repeated).
+        ("valid", Id) => "format benar",
+        ("valid", En) => "well-formed",
         ("errors", Id) => "salah",
         ("errors", En) => "with errors",
-        ("warnings", Id) => "perlu dicek",
-        ("warnings", En) => "to check",
+        ("warnings", Id) => "di antaranya perlu dicek",
+        ("warnings", En) => "of those, to check",
         ("dups", Id) => "NIK ganda",
         ("dups", En) => "repeated NIKs",
         ("row", Id) => "Baris",
