@@ -263,7 +263,10 @@ fn frame(f: &Frame, body: &str) -> Page {
                 &format!("<a href=\"tel:{0}\">{0}</a>", diagnose::HALO_DUKCAPIL_CALL)
             )
     );
-    h.push_str("</main>\n<footer>\n");
+    // The national channels' sources, cited where their numbers are shown.
+    h.push_str("<details class=\"halo-sources\"><summary>Halo Dukcapil</summary>");
+    source_list(&mut h, national_sources());
+    h.push_str("</details>\n</main>\n<footer>\n");
     let operator = esc(&crate::offices::operator_line(
         f.site.operator.as_deref(),
         lang,
@@ -281,7 +284,12 @@ fn frame(f: &Frame, body: &str) -> Page {
 }
 
 fn sources(h: &mut String, list: &[Source], lang: Lang) {
-    let _ = writeln!(h, "<h2>{}</h2>\n<ul class=\"sources\">", t("sources", lang));
+    let _ = writeln!(h, "<h2>{}</h2>", t("sources", lang));
+    source_list(h, list);
+}
+
+fn source_list(h: &mut String, list: &[Source]) {
+    h.push_str("<ul class=\"sources\">\n");
     for s in list {
         // Sources are links out: the reader chooses to follow them.
         let _ = writeln!(
@@ -519,17 +527,6 @@ pub fn pages(site: &Site) -> Vec<Page> {
         out.push(index_page(site, lang));
         out.extend(SERVICES.iter().map(|s| service_page(site, s, lang)));
         out.extend(CAUSES.iter().map(|c| cause_page(site, c, lang)));
-    }
-    // The national channels' sources, cited where their numbers are shown.
-    for p in &mut out {
-        let mut list = String::new();
-        sources(&mut list, national_sources(), p.lang);
-        let list = list.replacen(
-            &format!("<h2>{}</h2>", t("sources", p.lang)),
-            "<details class=\"halo-sources\"><summary>Halo Dukcapil</summary>",
-            1,
-        ) + "</details>\n";
-        p.html = p.html.replacen("</main>", &format!("{list}</main>"), 1);
     }
     out
 }

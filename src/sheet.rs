@@ -533,13 +533,7 @@ impl Sheet {
     /// the same columns and rows as [`Sheet::csv`], sheet "Bermasalah" the
     /// problem rows as [`Sheet::problems_tsv`] has them.
     pub fn xlsx(&self, lang: Lang) -> Result<Vec<u8>, crate::xlsx::TooLarge> {
-        // Without a header row, the list's columns are numbered, so the
-        // result columns sit above their values.
-        let header: Vec<String> = if self.columns.header {
-            self.record(self.columns.title_rows)
-        } else {
-            (1..=self.width).map(|i| format!("{i}")).collect()
-        };
+        let header = self.column_names();
         let mut all = vec![header
             .iter()
             .cloned()
@@ -586,14 +580,21 @@ impl Sheet {
             .collect()
     }
 
-    /// The problem rows (errors and warnings) with a header: the
-    /// spreadsheet row, the original cells, the codes and the messages.
-    fn problem_rows(&self, lang: Lang) -> Vec<Vec<String>> {
-        let head: Vec<String> = if self.columns.header {
+    /// The list's own column names: its header row (under any title rows),
+    /// or, without one, the columns numbered, so the result columns of a
+    /// download sit above their values.
+    fn column_names(&self) -> Vec<String> {
+        if self.columns.header {
             self.record(self.columns.title_rows)
         } else {
             (1..=self.width).map(|i| format!("{i}")).collect()
-        };
+        }
+    }
+
+    /// The problem rows (errors and warnings) with a header: the
+    /// spreadsheet row, the original cells, the codes and the messages.
+    fn problem_rows(&self, lang: Lang) -> Vec<Vec<String>> {
+        let head = self.column_names();
         let row_word = if lang == Lang::En { "row" } else { "baris" };
         let mut out = vec![std::iter::once(row_word.to_string())
             .chain(head)

@@ -156,14 +156,7 @@ fn handle(msg: &JsValue) {
                 return;
             };
             let delim = if delimiter == "," { b',' } else { b';' };
-            let csv = sheet.csv(delim, Lang::parse(&lang));
-            // Handed over, not copied: the page makes a Blob of it.
-            let bytes = Uint8Array::from(csv.as_bytes());
-            drop(csv);
-            let msg = js_sys::Object::new();
-            let _ = Reflect::set(&msg, &"kind".into(), &"csv".into());
-            let _ = Reflect::set(&msg, &"bytes".into(), &bytes);
-            let _ = scope().post_message_with_transfer(&msg, &Array::of1(&bytes.buffer()));
+            post_file("csv", sheet.csv(delim, Lang::parse(&lang)).as_bytes());
         }),
         Request::Copy { lang } => STATE.with(|s| {
             if let Some(sheet) = s.borrow().sheet.as_ref() {
@@ -196,14 +189,19 @@ fn handle(msg: &JsValue) {
                 post(&Reply::XlsxTooLarge);
                 return;
             };
-            let bytes = Uint8Array::from(xlsx.as_slice());
-            drop(xlsx);
-            let msg = js_sys::Object::new();
-            let _ = Reflect::set(&msg, &"kind".into(), &"xlsx".into());
-            let _ = Reflect::set(&msg, &"bytes".into(), &bytes);
-            let _ = scope().post_message_with_transfer(&msg, &Array::of1(&bytes.buffer()));
+            post_file("xlsx", &xlsx);
         }),
     }
+}
+
+/// A download for the page, `{kind, bytes}` (`kind`: `csv` or `xlsx`), its
+/// buffer handed over, not copied: the page makes a Blob of it.
+fn post_file(kind: &str, data: &[u8]) {
+    let bytes = Uint8Array::from(data);
+    let msg = js_sys::Object::new();
+    let _ = Reflect::set(&msg, &"kind".into(), &kind.into());
+    let _ = Reflect::set(&msg, &"bytes".into(), &bytes);
+    let _ = scope().post_message_with_transfer(&msg, &Array::of1(&bytes.buffer()));
 }
 
 /// The most problem rows printed at once (about 200 A4 pages); the .xlsx
