@@ -57,6 +57,10 @@ const RUST: &[&str] = &[
     "src/web/app/act.rs",
     "src/web/app/diagnose.rs",
     "src/desk/mod.rs",
+    "src/desk/texts.rs",
+    "src/desk/view.rs",
+    "src/desk/exports.rs",
+    "src/desk/input.rs",
     "src/bin/cli/mod.rs",
     "src/bin/cli/table.rs",
 ];

@@ -2,7 +2,7 @@
 //! requests, so the page stays responsive however long the list. The page
 //! cancels a check by terminating the worker.
 
-use super::{Reply, Request};
+use super::protocol::{Reply, Request};
 use crate::date::Date;
 use crate::sheet::{Filter, Sheet};
 use crate::table::Columns;
@@ -79,7 +79,7 @@ fn handle(msg: &JsValue) {
             };
             match Sheet::read(bytes) {
                 Ok(sheet) => {
-                    let loaded = super::loaded(&sheet);
+                    let loaded = super::protocol::loaded(&sheet);
                     let found = sheet.columns.nik.is_some();
                     let columns = sheet.columns;
                     STATE.with(|s| {
