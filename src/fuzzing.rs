@@ -182,8 +182,10 @@ pub fn table(data: &[u8]) {
     for (i, r) in rows.iter().enumerate() {
         let row = crate::table::check_row(r, &cols, i % 2 == 0, t);
         for issue in &row.table {
-            assert!(!issue.message(Lang::Id).is_empty());
+            assert!(!issue.message(&row, Lang::Id).is_empty());
         }
+        let (_, messages) = crate::table::codes_and_messages(&row, Lang::En);
+        assert!(messages.iter().all(|m| !m.is_empty()));
         let _ = row.is_valid();
     }
     // The desk's whole-list model: read, check in steps, show, download.

@@ -28,7 +28,8 @@ impl Subject {
         }
     }
 
-    fn noun(self, lang: Lang) -> &'static str {
+    /// "NIK" or "Nomor KK", as messages name the number.
+    pub fn noun(self, lang: Lang) -> &'static str {
         match (self, lang) {
             (Subject::Kk, Lang::Id) => "Nomor KK",
             (Subject::Kk, Lang::En) => "family card (KK) number",

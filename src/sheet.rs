@@ -468,11 +468,11 @@ impl Sheet {
         for sev in [Severity::Error, Severity::Warning, Severity::Note] {
             for x in row.issues().filter(|x| x.severity == sev) {
                 codes.push(x.code());
-                messages.push(x.message(lang));
+                messages.push(table::list_message(x, lang));
             }
             for t in row.table.iter().filter(|t| t.severity() == sev) {
                 codes.push(t.code().to_string());
-                messages.push(t.message(lang));
+                messages.push(t.message(&row, lang));
             }
         }
         let d = &row.nik.decoded;

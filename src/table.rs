@@ -70,16 +70,19 @@ impl TableIssue {
         self.severity() == crate::Severity::Error
     }
 
-    pub fn message(self, lang: Lang) -> String {
+    /// The message for this issue on `row`; Excel's damage quotes the cell
+    /// as it is written in the list, so staff can find it.
+    pub fn message(self, row: &Row, lang: Lang) -> String {
+        let q = |cell: &str| -> String { format!("\u{201c}{cell}\u{201d}") };
         let fixed = match (self, lang) {
-            (TableIssue::ExcelScientific, Lang::Id) => "Excel menyimpan NIK ini sebagai angka (3,51E+15) dan angka aslinya hilang: format kolom sebagai Teks, lalu ketik ulang NIK dari KTP-el atau KK.",
-            (TableIssue::ExcelScientific, Lang::En) => "Excel stored this NIK as a number (3.51E+15) and lost its digits: format the column as Text, then retype the NIK from the KTP-el or KK.",
-            (TableIssue::ExcelScientificKk, Lang::Id) => "Excel menyimpan Nomor KK ini sebagai angka (3,51E+15) dan angka aslinya hilang: format kolom sebagai Teks, lalu ketik ulang Nomor KK dari kartunya.",
-            (TableIssue::ExcelScientificKk, Lang::En) => "Excel stored this KK number as a number (3.51E+15) and lost its digits: format the column as Text, then retype the KK number from the card.",
+            (TableIssue::ExcelScientific, Lang::Id) => return format!("Excel menyimpan NIK ini sebagai angka ({}) dan angka aslinya hilang: format kolom sebagai Teks, lalu ketik ulang NIK dari KTP-el atau KK.", q(&row.nik_input)),
+            (TableIssue::ExcelScientific, Lang::En) => return format!("Excel stored this NIK as a number ({}) and lost its digits: format the column as Text, then retype the NIK from the KTP-el or KK.", q(&row.nik_input)),
+            (TableIssue::ExcelScientificKk, Lang::Id) => return format!("Excel menyimpan Nomor KK ini sebagai angka ({}) dan angka aslinya hilang: format kolom sebagai Teks, lalu ketik ulang Nomor KK dari kartunya.", q(&row.kk_input)),
+            (TableIssue::ExcelScientificKk, Lang::En) => return format!("Excel stored this KK number as a number ({}) and lost its digits: format the column as Text, then retype the KK number from the card.", q(&row.kk_input)),
+            (TableIssue::ExcelTruncated, Lang::Id) => return format!("NIK {} berakhir 0: angka terakhirnya mungkin berubah jadi 0 karena Excel hanya menyimpan 15 angka. Format kolom sebagai Teks, lalu ketik ulang NIK dari KTP-el atau KK.", q(&row.nik_input)),
+            (TableIssue::ExcelTruncated, Lang::En) => return format!("NIK {} ends in 0: its last digit may have become 0 because Excel keeps only 15 digits. Format the column as Text, then retype the NIK from the KTP-el or KK.", q(&row.nik_input)),
             (TableIssue::BirthUnreadable, Lang::Id) => "Tanggal lahir yang tertulis di daftar tidak terbaca sebagai tanggal, jadi tidak dicocokkan dengan NIK.",
             (TableIssue::BirthUnreadable, Lang::En) => "The birth date written in the list could not be read as a date, so it was not compared with the NIK.",
-            (TableIssue::ExcelTruncated, Lang::Id) => "Angka terakhir mungkin berubah jadi 0 karena Excel hanya menyimpan 15 angka: format kolom sebagai Teks, lalu ketik ulang NIK dari KTP-el atau KK.",
-            (TableIssue::ExcelTruncated, Lang::En) => "The last digit may have become 0 because Excel keeps only 15 digits: format the column as Text, then retype the NIK from the KTP-el or KK.",
             (TableIssue::ApostropheRemoved, Lang::Id) => "Tanda ' di depan NIK (penanda teks dari Excel) diabaikan.",
             (TableIssue::ApostropheRemoved, Lang::En) => "The ' before the NIK (Excel's text marker) was ignored.",
             (TableIssue::NikEqualsKk, Lang::Id) => "NIK dan Nomor KK di baris ini sama; salah satunya keliru.",
@@ -454,10 +457,12 @@ pub fn is_scientific(s: &str) -> bool {
 }
 
 /// Whether Excel stored the NIK column as numbers, so a 16-digit NIK ending in
-/// 0 may have lost its real last digit: some cells show scientific notation,
-/// or more than half of at least 10 NIKs end in 0 (one in ten would, by chance).
-pub fn truncated(ending_in_zero: usize, sixteen_digit: usize, scientific: usize) -> bool {
-    scientific > 0 || (sixteen_digit >= 10 && ending_in_zero * 2 > sixteen_digit)
+/// 0 may have lost its real last digit: more than half of at least 10 NIKs
+/// end in 0 (one in ten would, by chance). A cell in scientific notation
+/// (`3,51102E+15`) says nothing of the others: it is its own error, and does
+/// not make every NIK ending in 0 a row to check.
+pub fn truncated(ending_in_zero: usize, sixteen_digit: usize) -> bool {
+    sixteen_digit >= 10 && ending_in_zero * 2 > sixteen_digit
 }
 
 /// How many records are looked at before deciding the columns and Excel's damage.
@@ -472,16 +477,14 @@ pub fn column_truncated(records: &[Vec<String>], c: &Columns) -> bool {
         .take(LOOKAHEAD)
         .skip(c.skip())
         .filter_map(|f| f.get(col).map(|s| s.trim()));
-    let (mut zero, mut sixteen, mut sci) = (0, 0, 0);
+    let (mut zero, mut sixteen) = (0, 0);
     for s in cells {
         if s.len() == 16 && s.bytes().all(|b| b.is_ascii_digit()) {
             sixteen += 1;
             zero += usize::from(s.ends_with('0'));
-        } else if is_scientific(s) {
-            sci += 1;
         }
     }
-    truncated(zero, sixteen, sci)
+    truncated(zero, sixteen)
 }
 
 /// What earlier rows said, for the notes that span rows: a NIK already seen
@@ -612,6 +615,8 @@ fn month_name(word: &str) -> Option<i32> {
 pub struct Row {
     /// What the NIK cell held, after removing an Excel apostrophe.
     pub nik_input: String,
+    /// What the KK cell held, the same way (empty without a KK column).
+    pub kk_input: String,
     pub nik: Report,
     pub kk: Option<Report>,
     /// Stated birth date / sex / regency compared with the NIK.
@@ -699,6 +704,7 @@ pub fn check_row(fields: &[String], c: &Columns, column_truncated: bool, today: 
     let stated = compare(&nik, &stated);
     Row {
         nik_input,
+        kk_input: kk_cell.to_string(),
         nik,
         kk,
         stated,
@@ -724,12 +730,80 @@ pub const RESULT_COLUMNS: [&str; 9] = [
 pub fn codes_and_messages(row: &Row, lang: Lang) -> (Vec<String>, Vec<String>) {
     let issues = row.issues();
     let (mut codes, mut msgs): (Vec<String>, Vec<String>) =
-        issues.map(|i| (i.code(), i.message(lang))).unzip();
+        issues.map(|i| (i.code(), list_message(i, lang))).unzip();
     for t in &row.table {
         codes.push(t.code().to_string());
-        msgs.push(t.message(lang));
+        msgs.push(t.message(row, lang));
     }
     (codes, msgs)
+}
+
+/// An issue's message for staff working through a list, not for the person
+/// the NIK belongs to: what the list says is "tertulis di daftar", never
+/// "yang Anda isi"; no "ketik 16 angka", no "bawa akta". The rules that speak
+/// to a form-filler get their own words here; the rest read the same in both
+/// places and come from [`crate::Issue::message`]. (Here, not in `issue.rs`,
+/// so the citizens' page carries none of it.)
+///
+/// ```
+/// use klinik_nik::{date::Date, table::{self, Columns}, Lang};
+/// let c = Columns { nik: Some(0), birth: Some(1), ..Columns::default() };
+/// let today = Date::new(2026, 12, 3).unwrap();
+/// let row = table::check_row(&["3511015003850001".into(), "11-03-1985".into()], &c, false, today);
+/// let (_, messages) = table::codes_and_messages(&row, Lang::Id);
+/// assert!(messages[0].contains("yang tertulis di daftar (11-03-1985)"));
+/// ```
+pub fn list_message(i: &crate::Issue, lang: Lang) -> String {
+    use crate::issue::{Detail, Rule};
+    use Lang::{En, Id};
+    let noun = i.subject.noun(lang);
+    match (i.rule, &i.detail, lang) {
+        (Rule::Empty, _, Id) => format!("Sel {noun} kosong."),
+        (Rule::Empty, _, En) => format!("The {noun} cell is empty."),
+        (Rule::CharInvalid | Rule::DistrictUnknown, _, _) => i
+            .message(lang)
+            .replace("Mungkin maksud Anda", "Kemungkinan seharusnya")
+            .replace("Perhaps you meant", "Perhaps it should be")
+            .replace("Cocokkan saja dengan KTP-el Anda", "Cocokkan dengan KTP-el pemiliknya")
+            .replace("with your KTP-el", "with the owner's KTP-el"),
+        (Rule::BirthDateDiffers, Detail::Dates { nik, stated }, _) => {
+            let (n, s) = (nik.dmy(), stated.dmy());
+            match lang {
+                Id => format!("Tanggal lahir di NIK ({n}) berbeda dengan yang tertulis di daftar ({s}). Belum tentu NIK salah: bila tanggal lahir pernah dibetulkan, NIK tidak ikut berubah. Cocokkan dengan KTP-el atau KK."),
+                En => format!("The birth date in the NIK ({n}) differs from the one in the list ({s}). That does not prove the NIK is wrong: if a birth date was corrected later, the NIK stays the same. Compare with the KTP-el or KK."),
+            }
+        }
+        (Rule::BirthYearCentury, Detail::Dates { nik, stated }, _) => {
+            let (n, s) = (nik.year(), stated.year());
+            match lang {
+                Id => format!("Tanggal lahir cocok. NIK hanya menyimpan dua angka tahun (dibaca {n}); di daftar tertulis {s}. Tidak ada masalah."),
+                En => format!("The birth date matches. A NIK stores only two digits of the year (read as {n}); the list says {s}. No problem."),
+            }
+        }
+        (Rule::SexDiffers, Detail::Sexes { nik, stated }, _) => {
+            let (n, s) = (nik.word(lang), stated.word(lang));
+            match lang {
+                Id => format!("NIK ini menandakan {n}, sedangkan di daftar tertulis {s}. Untuk perempuan, tanggal lahir di NIK ditambah 40. Bisa salah tulis saat pendataan, atau data di Dukcapil perlu dibetulkan: cocokkan dengan KTP-el atau KK."),
+                En => format!("This NIK indicates {n}, but the list says {s}. For women, the day of birth in the NIK has 40 added. It may be a slip when the list was made, or the record at Dukcapil needs correcting: compare with the KTP-el or KK."),
+            }
+        }
+        (Rule::RegencyDiffers, Detail::Regencies { nik, stated }, _) => {
+            let name = |c: u32| {
+                crate::regions::regency(c)
+                    .filter(|r| !r.name.is_empty())
+                    .map_or_else(
+                        || crate::regions::dotted(c, crate::regions::Level::Regency),
+                        |r| r.name.to_string(),
+                    )
+            };
+            let (n, s) = (name(*nik), name(*stated));
+            match lang {
+                Id => format!("NIK ini pertama kali didaftarkan di {n}; di daftar tertulis {s}. Ini wajar: NIK tidak berubah ketika pemiliknya pindah."),
+                En => format!("This NIK was first registered in {n}; the list says {s}. That is normal: a NIK does not change when its owner moves."),
+            }
+        }
+        _ => i.message(lang),
+    }
 }
 
 /// Whether a spreadsheet would run this cell as a formula (OWASP's list:

@@ -2,6 +2,7 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use klinik_nik::date::Date;
+use klinik_nik::Lang;
 use klinik_nik::table::{self, Columns, Encoding, NotATable, Records, TableIssue};
 
 fn cols(header: &[&str]) -> Columns {
@@ -90,15 +91,21 @@ fn excel_damage_rules() {
     ] {
         assert_eq!(table::is_scientific(cell), sci, "{cell}");
     }
-    assert!(table::truncated(6, 10, 0), "6 of 10 NIKs ending in 0");
+    assert!(table::truncated(6, 10), "6 of 10 NIKs ending in 0");
     assert!(
-        !table::truncated(2, 10, 0),
+        !table::truncated(2, 10),
         "one in ten ends in 0 by chance"
     );
-    assert!(!table::truncated(3, 4, 0), "too few to say");
+    assert!(!table::truncated(3, 4), "too few to say");
     assert!(
-        table::truncated(0, 3, 1),
-        "a scientific cell shows the column is numbers"
+        !table::column_truncated(
+            &[vec!["3.51102E+15".into()], vec!["3511015003850010".into()]],
+            &Columns {
+                nik: Some(0),
+                ..Columns::default()
+            }
+        ),
+        "one scientific cell does not make every NIK ending in 0 a row to check"
     );
     let today = Date::new(2026, 11, 28).unwrap();
     let c = cols(&["NIK", "KK"]);
@@ -266,5 +273,50 @@ fn excel_damage_in_the_kk_column() {
         assert_eq!(codes, ["TABLE_EXCEL_SCIENTIFIC_KK"], "{cell}: {msgs:?}");
         assert!(msgs[0].starts_with("Excel menyimpan Nomor KK ini sebagai angka"));
         assert!(!r.is_valid());
+    }
+}
+
+/// Issue 22 §4: messages about a list speak of what the list says ("tertulis
+/// di daftar"), never to a form-filler ("Anda isi", "Ketik 16 angka", "bawa
+/// akta"), for every rule that a citizen's page words for her.
+#[test]
+fn list_messages_speak_about_the_list() {
+    let today = Date::new(2026, 12, 3).unwrap();
+    let c = cols(&["NIK", "Nama", "Tanggal lahir", "JK", "Kabupaten"]);
+    let rows: &[[&str; 5]] = &[
+        ["", "Kosong", "", "", ""],
+        ["35110150O3850005", "Dewi", "", "", ""],
+        ["3511015003850l05", "Dewi", "", "", ""],
+        ["３511015003850005", "Dewi", "", "", ""],
+        ["3511995003850005", "Kecamatan", "", "", ""],
+        ["3511015003850001", "Siti", "11-03-1985", "L", "Surabaya"],
+        ["3511011203000001", "Tua", "12-03-1900", "", ""],
+    ];
+    let mut seen = Vec::new();
+    for lang in [Lang::Id, Lang::En] {
+        for r in rows {
+            let fields: Vec<String> = r.iter().map(|s| s.to_string()).collect();
+            let row = table::check_row(&fields, &c, false, today);
+            let (codes, messages) = table::codes_and_messages(&row, lang);
+            for (code, m) in codes.iter().zip(&messages) {
+                for avoided in [
+                    "Anda", "Ketik 16", "bawa", "Bawa", " you", "You ", "Type the", "Bring",
+                ] {
+                    assert!(!m.contains(avoided), "{code} ({avoided}): {m}");
+                }
+                seen.push(code.clone());
+            }
+        }
+    }
+    for code in [
+        "NIK_EMPTY",
+        "NIK_CHAR_INVALID",
+        "NIK_DISTRICT_UNKNOWN",
+        "STATED_BIRTH_DATE_DIFFERS",
+        "STATED_SEX_DIFFERS",
+        "STATED_REGENCY_DIFFERS",
+        "STATED_BIRTH_YEAR_CENTURY",
+    ] {
+        assert!(seen.iter().any(|c| c == code), "{code} not reached: {seen:?}");
     }
 }

@@ -109,7 +109,7 @@ pub(super) fn text(key: &str, lang: Lang) -> &'static str {
         ("table-label", En) => "Results by row",
         ("empty", Id) => "Teks atau berkas itu kosong.",
         ("empty", En) => "That text or file is empty.",
-        ("binary", Id) => "Ini bukan berkas CSV atau teks (mungkin PDF, gambar, atau .xlsx). Di Excel: File › Save As › CSV, lalu buka berkas itu di sini.",
+        ("binary", Id) => "Ini bukan berkas CSV atau teks (mungkin PDF, gambar, atau .xlsx). Di Excel berbahasa Indonesia: File › Simpan Sebagai › CSV (dalam bahasa Inggris: File › Save As), lalu buka berkas itu di sini.",
         ("binary", En) => "This is not a CSV or text file (perhaps a PDF, an image or an .xlsx). In Excel: File › Save As › CSV, then open that file here.",
         ("unreadable", Id) => "Berkas tidak dapat dibaca. Coba simpan ulang sebagai CSV.",
         ("unreadable", En) => "The file cannot be read. Try saving it again as CSV.",
