@@ -275,8 +275,12 @@ GOAL_VISIT_GZ=102400
 # real office sheets (a title above the header, month names, Excel damage in
 # the KK): 183.4 KiB; then the search over the whole list and the printable
 # problem list: 187.0 KiB; the most serious problem first in each row:
-# 188.2 KiB. The ratchet moves 178 -> 189 KiB.
-BUDGET_DESK_GZ=193536
+# 188.2 KiB. The ratchet moves 178 -> 189 KiB. Then (issue 22, the rest)
+# messages in the list's own words and quoting the cell (0.9 KiB), sorting by
+# any column (1.0 KiB: the keys and one sort), column headers, the cell each
+# problem is about, notes folded away, the jump to the rows: 192.8 KiB. The
+# ratchet moves 189 -> 194 KiB.
+BUDGET_DESK_GZ=198656
 
 size_report() {
   say "sizes (raw / gzip -9)"

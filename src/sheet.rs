@@ -123,6 +123,15 @@ pub struct RowView {
     pub name: String,
     pub codes: Vec<String>,
     pub messages: Vec<String>,
+    /// For each message, the cell it is about as "E Tgl Lahir: “07-07-1991”"
+    /// (empty: none), so staff find the cell.
+    pub about: Vec<String>,
+    /// For each message, that cell's column (its index + 1; 0: none).
+    pub about_column: Vec<u32>,
+    /// How many of the messages, at the end, are notes (nothing wrong: a
+    /// cleaned cell, an older region code, a KK shared with another family
+    /// name), kept out of sight until the row is opened.
+    pub notes: usize,
     pub province: String,
     pub regency: String,
     pub district: String,
@@ -457,6 +466,42 @@ impl Sheet {
             .collect()
     }
 
+    /// `rows` sorted by the cell in `column`: numbers by value ("2" before
+    /// "10"), text in any case, empty cells last; rows with equal cells keep
+    /// their order (problem rows first).
+    ///
+    /// ```
+    /// use klinik_nik::sheet::{Filter, Sheet};
+    /// let mut s = Sheet::read(b"No\tNama\tNIK\n10\tsiti\t3511015003850001\n2\tBudi\t3511011203800002\n").unwrap();
+    /// s.start(s.columns, klinik_nik::date::Date::new(2026, 12, 3).unwrap());
+    /// while !s.step(10) {}
+    /// let all = s.order(Filter::All);
+    /// assert_eq!(s.sorted(&all, 0), [2, 1]); // 2 before 10
+    /// assert_eq!(s.sorted(&all, 1), [2, 1]); // Budi before siti
+    /// ```
+    pub fn sorted(&self, rows: &[u32], column: usize) -> Vec<u32> {
+        let mut keyed: Vec<(String, u32)> = rows
+            .iter()
+            .enumerate()
+            .map(|(k, &i)| {
+                let record = self.record(i as usize);
+                let cell = record.get(column).map_or("", |c| c.trim());
+                let key = if cell.is_empty() {
+                    "2".to_string()
+                } else if cell.len() <= 40 && cell.bytes().all(|b| b.is_ascii_digit()) {
+                    format!("0{:0>40}", cell)
+                } else {
+                    let mut k = String::from("1");
+                    k.extend(cell.chars().take(60).map(|c| c.to_ascii_lowercase()));
+                    k
+                };
+                (key, k as u32)
+            })
+            .collect();
+        keyed.sort_unstable();
+        keyed.into_iter().map(|(_, k)| rows[k as usize]).collect()
+    }
+
     /// Record `i` as shown on the page.
     pub fn row(&self, i: usize, lang: Lang) -> RowView {
         let fields = self.record(i);
@@ -464,17 +509,51 @@ impl Sheet {
         // The most serious first (errors, warnings, notes), so a note never
         // hides an error behind "(+1)"; the downloads keep the CLI's order.
         // (Three passes, not a sort: no sorting code in the desk's module.)
-        let (mut codes, mut messages) = (Vec::new(), Vec::new());
+        let (mut codes, mut messages, mut about, mut about_column) =
+            (Vec::new(), Vec::new(), Vec::new(), Vec::new());
+        let heads = self
+            .columns
+            .header
+            .then(|| self.record(self.columns.title_rows));
+        let at = |c: Option<usize>| match c {
+            Some(c) => {
+                let head = heads
+                    .as_ref()
+                    .and_then(|h| h.get(c))
+                    .map_or("", |h| h.trim());
+                let cell = fields.get(c).map_or("", |f| f.trim());
+                let cell: String = cell.chars().take(40).collect();
+                let head: String = head.chars().take(30).collect();
+                let sep = if head.is_empty() { "" } else { " " };
+                let at = format!(
+                    "{}{sep}{head}: \u{201c}{cell}\u{201d}",
+                    crate::xlsx::column(c)
+                );
+                (at, c as u32 + 1)
+            }
+            None => (String::new(), 0),
+        };
+        let mut notes = 0;
         for sev in [Severity::Error, Severity::Warning, Severity::Note] {
+            if sev == Severity::Note {
+                notes = messages.len();
+            }
             for x in row.issues().filter(|x| x.severity == sev) {
                 codes.push(x.code());
                 messages.push(table::list_message(x, lang));
+                let (a, c) = at(table::issue_column(x, &self.columns));
+                about.push(a);
+                about_column.push(c);
             }
             for t in row.table.iter().filter(|t| t.severity() == sev) {
                 codes.push(t.code().to_string());
                 messages.push(t.message(&row, lang));
+                let (a, c) = at(t.column(&self.columns));
+                about.push(a);
+                about_column.push(c);
             }
         }
+        let notes = messages.len() - notes;
         let d = &row.nik.decoded;
         let region = |r: &Option<crate::regions::Region>| {
             r.map_or(String::new(), |r| format!("{} {}", r.dotted(), r.name))
@@ -499,6 +578,9 @@ impl Sheet {
             name: cell(self.columns.name),
             codes,
             messages,
+            about,
+            about_column,
+            notes,
             province: region(&d.province),
             regency: region(&d.regency),
             district: region(&d.district),

@@ -738,6 +738,30 @@ pub fn codes_and_messages(row: &Row, lang: Lang) -> (Vec<String>, Vec<String>) {
     (codes, msgs)
 }
 
+/// The column of the list an issue is about: the NIK's, the KK's, or the
+/// stated birth date's, sex's or regency's.
+pub fn issue_column(i: &crate::Issue, c: &Columns) -> Option<usize> {
+    use crate::issue::{Rule, Subject};
+    match (i.subject, i.rule) {
+        (Subject::Kk, _) => c.kk,
+        (Subject::Stated, Rule::BirthDateDiffers | Rule::BirthYearCentury) => c.birth,
+        (Subject::Stated, Rule::SexDiffers) => c.sex,
+        (Subject::Stated, Rule::RegencyDiffers) => c.regency,
+        _ => c.nik,
+    }
+}
+
+impl TableIssue {
+    /// The column of the list this issue is about (see [`issue_column`]).
+    pub fn column(self, c: &Columns) -> Option<usize> {
+        match self {
+            TableIssue::ExcelScientificKk | TableIssue::KkOtherFamily { .. } => c.kk,
+            TableIssue::BirthUnreadable => c.birth,
+            _ => c.nik,
+        }
+    }
+}
+
 /// An issue's message for staff working through a list, not for the person
 /// the NIK belongs to: what the list says is "tertulis di daftar", never
 /// "yang Anda isi"; no "ketik 16 angka", no "bawa akta". The rules that speak
@@ -764,7 +788,10 @@ pub fn list_message(i: &crate::Issue, lang: Lang) -> String {
             .message(lang)
             .replace("Mungkin maksud Anda", "Kemungkinan seharusnya")
             .replace("Perhaps you meant", "Perhaps it should be")
-            .replace("Cocokkan saja dengan KTP-el Anda", "Cocokkan dengan KTP-el pemiliknya")
+            .replace(
+                "Cocokkan saja dengan KTP-el Anda",
+                "Cocokkan dengan KTP-el pemiliknya",
+            )
             .replace("with your KTP-el", "with the owner's KTP-el"),
         (Rule::BirthDateDiffers, Detail::Dates { nik, stated }, _) => {
             let (n, s) = (nik.dmy(), stated.dmy());

@@ -424,10 +424,48 @@ fn a_column_cut_by_excel_marks_the_niks_ending_in_0() {
         .find(|k| k.code == "TABLE_EXCEL_TRUNCATED")
         .unwrap();
     assert_eq!(cut.rows, 11);
-    let row = s.row(s.order(Filter::Code("TABLE_EXCEL_TRUNCATED".into()))[0] as usize, Lang::Id);
+    let row = s.row(
+        s.order(Filter::Code("TABLE_EXCEL_TRUNCATED".into()))[0] as usize,
+        Lang::Id,
+    );
     assert!(
-        row.messages.iter().any(|m| m.starts_with("NIK \u{201c}35110150038500")),
+        row.messages
+            .iter()
+            .any(|m| m.starts_with("NIK \u{201c}35110150038500")),
         "{:?}",
         row.messages
     );
+}
+
+/// Issue 22 §3: each message names the cell it is about (column letter,
+/// header, the cell as written); notes come last and are counted, so the
+/// page can keep them out of sight.
+#[test]
+fn a_row_names_the_cell_each_problem_is_about() {
+    let s = checked(&std::fs::read("tests/data/desk-list.tsv").unwrap());
+    let all = s.order(Filter::All);
+    let find = |name: &str| {
+        all.iter()
+            .map(|&i| s.row(i as usize, Lang::Id))
+            .find(|r| r.name == name)
+            .unwrap()
+    };
+    let sri = find("Sri");
+    assert_eq!(sri.codes, ["STATED_BIRTH_DATE_DIFFERS"]);
+    assert_eq!(
+        sri.about,
+        ["E Tempat, Tgl Lahir: \u{201c}07-07-1991\u{201d}"]
+    );
+    assert_eq!(sri.about_column, [5]);
+    assert_eq!(sri.notes, 0);
+    let joko = find("Joko");
+    assert_eq!(joko.codes, ["TABLE_NIK_EQUALS_KK", "TABLE_KK_OTHER_FAMILY"]);
+    assert_eq!(
+        joko.notes, 1,
+        "the KK shared with another family name is a note"
+    );
+    assert_eq!(joko.about[1], "D No KK: \u{201c}3511012003150007\u{201d}");
+    // Sorted by the "No" column: numbers by value, not as text.
+    let by_no: Vec<u32> = s.sorted(&all, 0).iter().map(|i| i + 1).collect();
+    assert_eq!(by_no, (2..=21).collect::<Vec<u32>>());
 }

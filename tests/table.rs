@@ -2,8 +2,8 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use klinik_nik::date::Date;
-use klinik_nik::Lang;
 use klinik_nik::table::{self, Columns, Encoding, NotATable, Records, TableIssue};
+use klinik_nik::Lang;
 
 fn cols(header: &[&str]) -> Columns {
     table::detect_columns(&[header.iter().map(|s| s.to_string()).collect()])
@@ -92,10 +92,7 @@ fn excel_damage_rules() {
         assert_eq!(table::is_scientific(cell), sci, "{cell}");
     }
     assert!(table::truncated(6, 10), "6 of 10 NIKs ending in 0");
-    assert!(
-        !table::truncated(2, 10),
-        "one in ten ends in 0 by chance"
-    );
+    assert!(!table::truncated(2, 10), "one in ten ends in 0 by chance");
     assert!(!table::truncated(3, 4), "too few to say");
     assert!(
         !table::column_truncated(
@@ -317,6 +314,9 @@ fn list_messages_speak_about_the_list() {
         "STATED_REGENCY_DIFFERS",
         "STATED_BIRTH_YEAR_CENTURY",
     ] {
-        assert!(seen.iter().any(|c| c == code), "{code} not reached: {seen:?}");
+        assert!(
+            seen.iter().any(|c| c == code),
+            "{code} not reached: {seen:?}"
+        );
     }
 }

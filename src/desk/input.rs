@@ -75,6 +75,30 @@ impl Desk {
         {
             h.set_checked(self.columns.header);
         }
+        // Sorting: problems first, or by any column of the list.
+        if let Some(sel) =
+            by_id(&self.doc, "sort").and_then(|e| e.dyn_into::<HtmlSelectElement>().ok())
+        {
+            let keep = sel.value();
+            sel.set_text_content(None);
+            let names = std::iter::once(self.t("sort-default").to_string()).chain(
+                self.heads
+                    .iter()
+                    .enumerate()
+                    .map(|(i, h)| format!("{}: {h}", column_letter(i))),
+            );
+            for (i, label) in names.enumerate() {
+                if let Ok(o) = self.doc.create_element("option") {
+                    let _ = o.set_attribute("value", &i.to_string());
+                    o.set_text_content(Some(&label));
+                    let _ = sel.append_child(&o);
+                }
+            }
+            sel.set_value(if keep.is_empty() { "0" } else { &keep });
+            if sel.selected_index() < 0 {
+                sel.set_value("0");
+            }
+        }
     }
 
     pub(super) fn role(&self, role: &str) -> Option<usize> {

@@ -390,6 +390,7 @@ pub fn desk_page() {
         d.load(JsValue::from_str(&text), None);
     }));
     listeners.extend(click("recheck", Desk::recheck));
+    listeners.extend(click("to-rows", Desk::jump_to_rows));
     listeners.extend(click("cancel", Desk::cancel));
     listeners.extend(click("download", |d| {
         let comma = by_id(&d.doc, "delim-comma")
@@ -477,6 +478,11 @@ pub fn desk_page() {
         }));
     }
     if let Some(f) = by_id(&doc, "filter") {
+        listeners.push(EventListener::new(&f, "change", |_| {
+            with_desk(Desk::new_order)
+        }));
+    }
+    if let Some(f) = by_id(&doc, "sort") {
         listeners.push(EventListener::new(&f, "change", |_| {
             with_desk(Desk::new_order)
         }));

@@ -22,6 +22,9 @@ pub(super) enum Request {
         /// The search box's words (empty: the filter alone).
         #[serde(default)]
         query: String,
+        /// Sorted by this column's cells (its index + 1); 0: problems first.
+        #[serde(default)]
+        sort: usize,
     },
     Rows {
         epoch: u32,

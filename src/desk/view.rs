@@ -12,6 +12,8 @@ use web_sys::{Document, Element, HtmlElement, HtmlInputElement, HtmlSelectElemen
 const ROW_H: f64 = 64.0;
 /// The tallest the table's scroll area gets, in CSS px.
 const MAX_H: f64 = 4_000_000.0;
+/// The column headers' height, sticky above the rows (the same in `desk.css`).
+const HEAD_H: f64 = 32.0;
 /// Rows asked of the worker at a time.
 pub(super) const PAGE: usize = 50;
 
@@ -35,10 +37,15 @@ impl Desk {
             .and_then(|e| e.dyn_into::<HtmlInputElement>().ok())
             .map(|i| i.value())
             .unwrap_or_default();
+        let sort = by_id(&self.doc, "sort")
+            .and_then(|e| e.dyn_into::<HtmlSelectElement>().ok())
+            .and_then(|s| s.value().parse().ok())
+            .unwrap_or(0);
         self.request(&Request::Order {
             filter,
             epoch,
             query,
+            sort,
         });
     }
 
@@ -67,6 +74,8 @@ impl Desk {
                 let _ = dl.append_child(&div);
             }
         }
+        // On a phone the rows start far below: one tap takes her there.
+        self.show("to-rows", s.errors + s.warnings > 0);
         if let Some(ul) = by_id(doc, "notes") {
             ul.set_text_content(None);
             let mut notes: Vec<String> = Vec::new();
@@ -160,6 +169,22 @@ impl Desk {
         }
     }
 
+    /// Brings the table up and puts the focus on its first row.
+    pub(super) fn jump_to_rows(&mut self) {
+        if let Some(t) = by_id(&self.doc, "table") {
+            t.scroll_into_view();
+        }
+        if let Some(r) = self
+            .doc
+            .query_selector("#rows .vt-row")
+            .ok()
+            .flatten()
+            .and_then(|r| r.dyn_into::<HtmlElement>().ok())
+        {
+            let _ = r.focus();
+        }
+    }
+
     /// Draws the rows on screen (and a few around them); asks for the missing.
     pub(super) fn render_rows(&mut self) {
         let doc = self.doc.clone();
@@ -178,7 +203,7 @@ impl Desk {
         // Browsers cap an element's height (about 33 million px in Chromium):
         // past MAX_H the scroll position maps onto the rows proportionally.
         let full = self.count as f64 * ROW_H;
-        let height = f64::from(table.client_height()).max(ROW_H);
+        let height = (f64::from(table.client_height()) - HEAD_H).max(ROW_H);
         style("spacer", "height", format!("{}px", full.min(MAX_H)));
         let top = f64::from(table.scroll_top());
         let scale = if full > MAX_H {
@@ -189,7 +214,7 @@ impl Desk {
         let virtual_top = top * scale;
         let first = ((virtual_top / ROW_H) as usize).saturating_sub(5);
         let last = (((virtual_top + height) / ROW_H) as usize + 5).min(self.count);
-        let offset = top - (virtual_top - first as f64 * ROW_H);
+        let offset = top - (virtual_top - first as f64 * ROW_H) + HEAD_H;
         style("rows", "transform", format!("translateY({offset}px)"));
         body.set_text_content(None);
         if self.count == 0 {
@@ -247,7 +272,7 @@ impl Desk {
             Some(c)
         };
         if let Some(c) = cell("n") {
-            c.set_text_content(Some(&format!("{} {}", self.t("row"), r.number)));
+            c.set_text_content(Some(&r.number.to_string()));
         }
         if let Some(c) = cell("nik") {
             fill_nik(doc, &c, &r.nik);
@@ -256,16 +281,27 @@ impl Desk {
             c.set_text_content(Some(&r.name));
         }
         if let Some(c) = cell("msg") {
-            let more = r.messages.len().saturating_sub(1);
-            let first = r
-                .messages
-                .first()
-                .map_or_else(|| format!("{} {}", r.province, r.regency), Clone::clone);
-            c.set_text_content(Some(&if more > 0 {
-                format!("{first} (+{more})")
-            } else {
-                first
-            }));
+            // Notes (nothing wrong) stay out of sight until the row is opened.
+            let more = r.messages.len().saturating_sub(r.notes + 1);
+            let first = r.messages.first().filter(|_| r.messages.len() > r.notes);
+            match first {
+                Some(m) => {
+                    // The cell it is about, when it is not the NIK shown beside it.
+                    if let (Some(at), Some(&col)) = (r.about.first(), r.about_column.first()) {
+                        if col != 0 && Some(col as usize - 1) != self.columns.nik {
+                            if let Ok(b) = doc.create_element("b") {
+                                b.set_text_content(Some(&format!("{at} ")));
+                                let _ = c.append_child(&b);
+                            }
+                        }
+                    }
+                    let _ = c.append_with_str_1(m);
+                    if more > 0 {
+                        let _ = c.append_with_str_1(&format!(" (+{more})"));
+                    }
+                }
+                None => c.set_text_content(Some(&format!("{} {}", r.province, r.regency))),
+            }
         }
         Some(el)
     }
@@ -307,18 +343,40 @@ impl Desk {
             p.set_class_name("nik");
             fill_nik(doc, &p, &r.nik);
         }
-        if let Some(ul) = add("ul", "") {
-            for (code, m) in r.codes.iter().zip(&r.messages) {
-                if let Ok(li) = doc.create_element("li") {
-                    li.set_text_content(Some(m));
-                    if let Ok(c) = doc.create_element("code") {
-                        c.set_text_content(Some(code));
-                        let _ = li.append_with_str_1(" ");
-                        let _ = li.append_child(&c);
-                    }
-                    let _ = ul.append_child(&li);
+        // Problems, then the notes folded away (a KK shared with another
+        // family name is normal within one family).
+        let problems = add("ul", "");
+        let notes = (r.notes > 0).then(|| add("details", "")).flatten();
+        let notes_ul = notes.and_then(|d| {
+            let sum = doc.create_element("summary").ok()?;
+            sum.set_text_content(Some(
+                &self.t("notes-more").replace("{}", &r.notes.to_string()),
+            ));
+            d.append_child(&sum).ok()?;
+            let ul = doc.create_element("ul").ok()?;
+            d.append_child(&ul).ok()?;
+            Some(ul)
+        });
+        let first_note = r.messages.len() - r.notes;
+        for (k, ((code, m), at)) in r.codes.iter().zip(&r.messages).zip(&r.about).enumerate() {
+            let target = if k < first_note { &problems } else { &notes_ul };
+            let (Some(target), Ok(li)) = (target, doc.create_element("li")) else {
+                continue;
+            };
+            li.set_text_content(Some(m));
+            if !at.is_empty() {
+                if let Ok(p) = doc.create_element("span") {
+                    p.set_class_name("at");
+                    p.set_text_content(Some(at));
+                    let _ = li.append_child(&p);
                 }
             }
+            if let Ok(c) = doc.create_element("code") {
+                c.set_text_content(Some(code));
+                let _ = li.append_with_str_1(" ");
+                let _ = li.append_child(&c);
+            }
+            let _ = target.append_child(&li);
         }
         let en = self.lang == Lang::En;
         for (label, v) in [

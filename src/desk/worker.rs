@@ -106,12 +106,19 @@ fn handle(msg: &JsValue) {
             filter,
             epoch,
             query,
+            sort,
         } => STATE.with(|s| {
             let mut s = s.borrow_mut();
             let order = s
                 .sheet
                 .as_ref()
-                .map(|sh| sh.search(Filter::parse(&filter), &query))
+                .map(|sh| {
+                    let rows = sh.search(Filter::parse(&filter), &query);
+                    match sort {
+                        0 => rows,
+                        c => sh.sorted(&rows, c - 1),
+                    }
+                })
                 .unwrap_or_default();
             let count = order.len();
             s.order = order;
