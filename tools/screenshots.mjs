@@ -54,8 +54,9 @@ const dir = mkdtempSync(join(tmpdir(), 'shots-'));
 writeFileSync(join(dir, 'slip.pdf'), await page.pdf({ format: 'A4' }));
 execFileSync('pdftoppm', ['-png', '-r', '60', '-singlefile', join(dir, 'slip.pdf'), out + 'slip-a4']);
 
-// The office desk with the 20-row example list checked, on a laptop screen.
-const desk = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'id-ID' });
+// The office desk with the 20-row example list checked, on a tall laptop screen
+// (the counts, the kinds of problem and the first rows of the table together).
+const desk = await browser.newContext({ viewport: { width: 1280, height: 1200 }, locale: 'id-ID' });
 const dp = await desk.newPage();
 await dp.clock.setFixedTime(new Date('2026-11-28T10:00:00'));
 await dp.goto(server.url + 'desk.html');

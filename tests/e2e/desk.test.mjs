@@ -481,8 +481,14 @@ test('issue 22: a list staff can work through — search finds a row far down, t
   assert.match(text, /Tindak lanjut/);
   assert.match(text, /3002\s+Salah\s+35110150O3850778/);
   assert.doesNotMatch(text, /Cek banyak NIK sekaligus/, 'the list alone on paper');
+  // F4 (215 x 330 mm), the folio paper of Indonesian offices: the same list.
+  const f4 = await page.pdf({ width: '215mm', height: '330mm' });
+  writeFileSync(ROOT + 'target/desk-problems-f4.pdf', f4);
+  const f4text = execFileSync('pdftotext', ['-layout', ROOT + 'target/desk-problems-f4.pdf', '-'], { encoding: 'utf8' });
+  assert.match(f4text, /3002\s+Salah\s+35110150O3850778/);
+  assert.match(f4text, /Tindak lanjut/);
   const pages = (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) || []).length;
-  console.log(`# search: 1 of 3,001 rows found by name and by a spaced NIK; printed problem list: ${printed} rows on ${pages} A4 page(s)`);
+  console.log(`# search: 1 of 3,001 rows found by name and by a spaced NIK; printed problem list: ${printed} rows on ${pages} A4 page(s), and on F4`);
   execFileSync('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '1', ROOT + 'target/desk-problems.pdf', SHOTS + 'desk-problems']);
   await context.close();
 });
