@@ -11,6 +11,8 @@
 #   ./build.sh fuzz [SECONDS] cargo fuzz every input-taking function (nightly)
 #   ./build.sh batch [LINES]  the CLI on a hostile 10-million-line batch: order, memory, speed
 #   ./build.sh lighthouse     Lighthouse 12 mobile scores and LCP of the built site
+#   ./build.sh python         the Python wheel (abi3, maturin) into target/wheels/
+#   ./build.sh bench-python [ROWS]  the Python package's speed on 10,000,000 NIKs, beside python-stdnum
 #   tools/measure_xlsx.sh     what an .xlsx reader (calamine) would add to the desk, in gzip bytes
 #
 # Every install step is skipped quickly when its tool is already present.
@@ -92,6 +94,50 @@ ensure_browser() {
     say "installing ${need[*]} (Debian packages)"
     apt_install "${need[@]}"
   fi
+}
+
+# The Python package (python/, issue 23): maturin pinned, in a virtual
+# environment of its own (target/py-build); Java for the Spark test.
+MATURIN=1.16.0
+# What the Python tests install into a fresh environment, pinned.
+PY_TEST_DEPS=(pyarrow==26.0.1 pandas==3.1.1 polars==2.1.0 duckdb==2.0.1 pyspark==4.3.0 pytest==9.2.0 python-stdnum==2.2 numpy==2.4.6)
+ensure_python() {
+  command -v python3 >/dev/null || apt_install python3 python3-venv
+  if [ "$(target/py-build/bin/maturin --version 2>/dev/null)" != "maturin $MATURIN" ]; then
+    say "installing maturin $MATURIN (a virtual environment in target/py-build, once)"
+    python3 -m venv target/py-build
+    target/py-build/bin/pip install -q "maturin==$MATURIN"
+  fi
+  command -v java >/dev/null || { say "installing Java 17 (Debian's, for the Spark test)"; apt_install openjdk-17-jre-headless; }
+}
+
+# The wheel: one abi3 file for CPython >= 3.9, from the workspace member python/.
+WHEEL=target/wheels/klinik_nik-0.1.0-cp39-abi3-manylinux_2_34_x86_64.whl
+build_python() {
+  ensure_rust
+  ensure_python
+  say "building the Python wheel (maturin $MATURIN, abi3)"
+  rm -f target/wheels/klinik_nik-*.whl
+  target/py-build/bin/maturin build --release --quiet -m python/Cargo.toml -o target/wheels
+  WHEEL=$(ls target/wheels/klinik_nik-*.whl)
+  printf '  %s: %d B\n' "$WHEEL" "$(stat -c %s "$WHEEL")"
+}
+
+# A fresh virtual environment with the wheel and the pinned libraries, then
+# pytest (the columns, the CLI agreement, the README's examples, the table
+# against python-stdnum, Spark on a million rows) and a brief benchmark.
+test_python() {
+  local start=$SECONDS
+  build_python
+  say "Python: a fresh virtual environment with the wheel and ${PY_TEST_DEPS[*]}"
+  rm -rf target/py-test
+  python3 -m venv target/py-test
+  target/py-test/bin/pip install -q "${PY_TEST_DEPS[@]}" "$WHEEL"
+  say "Python tests (pytest)"
+  KLINIK_NIK_CLI=$ROOT/target/release/klinik-nik target/py-test/bin/pytest -q -p no:cacheprovider python/tests
+  say "Python benchmark, brief (./build.sh bench-python for the 10,000,000 rows of the goals)"
+  target/py-test/bin/python python/benches/bench.py 1000000 50000 "$WHEEL"
+  printf '  the Python package: %d s added to this run (wheel, environment, tests, benchmark)\n' $((SECONDS - start))
 }
 
 # ---------------------------------------------------------------- build
@@ -380,9 +426,10 @@ run_tests() {
   ensure_node
   ensure_browser
   say "cargo fmt --check"
-  cargo fmt --check
+  cargo fmt --all --check
   say "clippy (native and wasm32), warnings denied"
   cargo clippy --all-targets -- -D warnings
+  cargo clippy -p klinik-nik-python -- -D warnings
   cargo clippy --target "$TARGET" --lib --tests -- -D warnings
   cargo clippy --target "$TARGET" --lib --tests --no-default-features --features app --target-dir target/app -- -D warnings
   cargo clippy --target "$TARGET" --lib --tests --no-default-features --features desk -- -D warnings
@@ -414,6 +461,7 @@ run_tests() {
   BENCH_LINES=200000 bench
   say "batch proof, 200,000 hostile lines"
   python3 tools/batch_proof.py target/release/klinik-nik 200000
+  test_python
 }
 
 bench() {
@@ -491,5 +539,9 @@ case "${1:-}" in
   lighthouse) build_site; ensure_browser; node tools/lighthouse.mjs ;;
   batch) shift; cargo build --release --bin klinik-nik && python3 tools/batch_proof.py target/release/klinik-nik "${1:-10000000}" ;;
   screenshots) build_site; ensure_browser; node tools/screenshots.mjs ;;
-  *) sed -n '2,14p' "$0"; exit 2 ;;
+  python) build_python ;;
+  bench-python) shift; test -x target/py-test/bin/pytest || { echo "run ./build.sh test first (it makes target/py-test)"; exit 2; }
+    build_python; target/py-test/bin/pip install -q --force-reinstall --no-deps "$WHEEL"
+    target/py-test/bin/python python/benches/bench.py "${1:-10000000}" 200000 "$WHEEL" ;;
+  *) sed -n '2,16p' "$0"; exit 2 ;;
 esac
