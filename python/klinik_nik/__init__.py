@@ -34,18 +34,9 @@ __all__ = [
     "RESULT_COLUMNS",
 ]
 
-#: The columns ``audit`` adds, as ``klinik-nik check --table --format csv`` writes them.
-RESULT_COLUMNS = (
-    "nik_valid",
-    "nik",
-    "codes",
-    "messages",
-    "province",
-    "regency",
-    "district",
-    "sex",
-    "birth_date",
-)
+#: The columns ``audit`` adds, as ``klinik-nik check --table --format csv``
+#: writes them (the library's own list).
+RESULT_COLUMNS = tuple(_native.result_columns())
 
 
 def _today(today: Optional[Union[_dt.date, str]]) -> Tuple[int, int, int]:
@@ -114,7 +105,7 @@ def check_nik(
     >>> [x["valid"] for x in r.to_pylist()]
     [True, False]
     """
-    return _arrow(_native.check_nik_column(_column(values), _today(today), lang, dictionary))
+    return _arrow(_native.check_column(_column(values), False, _today(today), lang, dictionary))
 
 
 def check_kk(
@@ -125,7 +116,7 @@ def check_kk(
     The same record as :func:`check_nik`, with ``kk`` for ``nik`` and
     ``recorded_date`` for ``birth_date``, and no ``sex`` or ``age``.
     """
-    return _arrow(_native.check_kk_column(_column(values), _today(today), lang, dictionary))
+    return _arrow(_native.check_column(_column(values), True, _today(today), lang, dictionary))
 
 
 def check_pair(nik: Any, kk: Any, *, today: Optional[Union[_dt.date, str]] = None, lang: str = "id") -> Any:

@@ -180,9 +180,11 @@ fn each_arrow(a: &dyn Array, f: &mut dyn FnMut(Cell<'_>)) -> Result<(), String> 
                 }
             }
         }
-        other => return Err(format!(
+        other => {
+            return Err(format!(
             "expected a column of text or numbers (NIK or KK as written), got Arrow type {other}"
-        )),
+        ))
+        }
     }
     Ok(())
 }
@@ -709,31 +711,26 @@ fn lang(s: &str) -> PyResult<Lang> {
     }
 }
 
-/// `check_nik(values, today, lang)`: see the Python layer's docstring.
+/// `check_nik` (or, with `kk`, `check_kk`): see the Python layer's docstrings.
 #[pyfunction]
-fn check_nik_column(
+#[pyo3(name = "check_column")]
+fn check_column_py(
     py: Python<'_>,
     values: &Bound<'_, PyAny>,
+    kk: bool,
     today: (i32, u8, u8),
     lang: &str,
     dictionary: bool,
 ) -> PyResult<ArrowResult> {
     let (col, today, lang) = (column(values, "values")?, date(today)?, self::lang(lang)?);
-    let array = detached(py, || check_column(&col, false, today, lang, dictionary))?;
+    let array = detached(py, || check_column(&col, kk, today, lang, dictionary))?;
     Ok(ArrowResult { array })
 }
 
+/// The columns `audit` adds: the library's, as the CLI's CSV has them.
 #[pyfunction]
-fn check_kk_column(
-    py: Python<'_>,
-    values: &Bound<'_, PyAny>,
-    today: (i32, u8, u8),
-    lang: &str,
-    dictionary: bool,
-) -> PyResult<ArrowResult> {
-    let (col, today, lang) = (column(values, "values")?, date(today)?, self::lang(lang)?);
-    let array = detached(py, || check_column(&col, true, today, lang, dictionary))?;
-    Ok(ArrowResult { array })
+fn result_columns() -> Vec<&'static str> {
+    table::RESULT_COLUMNS.to_vec()
 }
 
 /// Validity alone, as a boolean column: the same verdict as `check_nik`'s
@@ -1153,8 +1150,8 @@ fn district_codes() -> Vec<u32> {
 #[pymodule]
 fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<ArrowResult>()?;
-    m.add_function(wrap_pyfunction!(check_nik_column, m)?)?;
-    m.add_function(wrap_pyfunction!(check_kk_column, m)?)?;
+    m.add_function(wrap_pyfunction!(check_column_py, m)?)?;
+    m.add_function(wrap_pyfunction!(result_columns, m)?)?;
     m.add_function(wrap_pyfunction!(is_valid_column, m)?)?;
     m.add_function(wrap_pyfunction!(parse_one, m)?)?;
     m.add_function(wrap_pyfunction!(audit_columns, m)?)?;
