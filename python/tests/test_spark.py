@@ -22,7 +22,7 @@ from test_cli_agreement import corpus
 ROWS = int(os.environ.get("KLINIK_NIK_SPARK_ROWS", "1000000"))
 
 
-def test_spark_recipe_over_a_million_rows(tmp_path, monkeypatch, cli):
+def test_spark_recipe_over_a_million_rows(tmp_path, monkeypatch, cli, capsys):
     monkeypatch.chdir(tmp_path)
     # The executors run this same Python (where the wheel is installed).
     monkeypatch.setenv("PYSPARK_PYTHON", sys.executable)
@@ -65,6 +65,7 @@ def test_spark_recipe_over_a_million_rows(tmp_path, monkeypatch, cli):
         want = (t["valid"], [x["code"] for x in t["issues"]], t["birth_date"], t["regency"] and t["regency"]["name"])
         got = (valid[i], codes[i], births[i] and births[i].isoformat(), regencies[i])
         bad += want != got
-    print(f"Spark local[2]: {ROWS:,} rows checked through mapInArrow in {took:.1f} s "
-          f"({ROWS / took:,.0f} rows/s, Spark's start included), {bad} disagreements with klinik-nik check")
+    with capsys.disabled():
+        print(f"\nSpark local[2]: {ROWS:,} rows checked through mapInArrow in {took:.1f} s "
+              f"({ROWS / took:,.0f} rows/s, Spark's start included), {bad} disagreements with klinik-nik check")
     assert bad == 0
