@@ -615,6 +615,28 @@ impl Sheet {
     /// the same columns and rows as [`Sheet::csv`], sheet "Bermasalah" the
     /// problem rows as [`Sheet::problems_tsv`] has them.
     pub fn xlsx(&self, lang: Lang) -> Result<Vec<u8>, crate::xlsx::TooLarge> {
+        self.workbook(lang, false)
+    }
+
+    /// The problem rows alone, as a one-sheet `.xlsx` (the desk's "Unduh
+    /// baris bermasalah"): the sheet "Bermasalah" of [`Sheet::xlsx`].
+    pub fn problems_xlsx(&self, lang: Lang) -> Result<Vec<u8>, crate::xlsx::TooLarge> {
+        self.workbook(lang, true)
+    }
+
+    fn workbook(&self, lang: Lang, problems_only: bool) -> Result<Vec<u8>, crate::xlsx::TooLarge> {
+        let problems = self.problem_rows(lang);
+        let (results, problem_rows) = match lang {
+            Lang::En => ("Results", "Problem rows"),
+            Lang::Id => ("Hasil", "Bermasalah"),
+        };
+        let problem_sheet = crate::xlsx::Sheet {
+            name: problem_rows,
+            rows: &problems,
+        };
+        if problems_only {
+            return crate::xlsx::write(&[problem_sheet]);
+        }
         let header = self.column_names();
         let mut all = vec![header
             .iter()
@@ -630,20 +652,12 @@ impl Sheet {
             fields.extend(table::result_values(&row, lang));
             all.push(fields);
         }
-        let problems = self.problem_rows(lang);
-        let (results, problem_rows) = match lang {
-            Lang::En => ("Results", "Problem rows"),
-            Lang::Id => ("Hasil", "Bermasalah"),
-        };
         crate::xlsx::write(&[
             crate::xlsx::Sheet {
                 name: results,
                 rows: &all,
             },
-            crate::xlsx::Sheet {
-                name: problem_rows,
-                rows: &problems,
-            },
+            problem_sheet,
         ])
     }
 

@@ -469,3 +469,15 @@ fn a_row_names_the_cell_each_problem_is_about() {
     let by_no: Vec<u32> = s.sorted(&all, 0).iter().map(|i| i + 1).collect();
     assert_eq!(by_no, (2..=21).collect::<Vec<u32>>());
 }
+
+/// Issue 22 §3: the problem rows have a download of their own, the
+/// workbook's "Bermasalah" sheet alone.
+#[test]
+fn the_problem_rows_alone_as_a_workbook() {
+    let s = checked(&std::fs::read("tests/data/desk-list.tsv").unwrap());
+    let one = s.problems_xlsx(Lang::Id).unwrap();
+    let both = s.xlsx(Lang::Id).unwrap();
+    assert!(one.starts_with(b"PK") && one.len() < both.len());
+    let text = String::from_utf8_lossy(&one);
+    assert!(text.contains("Bermasalah") && !text.contains("name=\"Hasil\""));
+}

@@ -8,8 +8,14 @@ use wasm_bindgen::prelude::*;
 use web_sys::{Element, HtmlElement};
 
 impl Desk {
-    /// The download: `ext` is `csv` or `xlsx`.
-    pub(super) fn save_file(&mut self, bytes: Uint8Array, ext: &str) {
+    /// The download: `kind` is `csv`, `xlsx`, or `problems` (the problem
+    /// rows' `.xlsx`, named "…-bermasalah.xlsx").
+    pub(super) fn save_file(&mut self, bytes: Uint8Array, kind: &str) {
+        let (ext, what) = match kind {
+            "csv" => ("csv", "hasil"),
+            "problems" => ("xlsx", "bermasalah"),
+            _ => ("xlsx", "hasil"),
+        };
         let parts = Array::of1(&bytes);
         let opts = web_sys::BlobPropertyBag::new();
         opts.set_type(if ext == "xlsx" {
@@ -29,9 +35,9 @@ impl Desk {
         let name = match &self.file_name {
             Some(f) => {
                 let stem = f.rsplit_once('.').map_or(f.as_str(), |(s, _)| s);
-                format!("{stem}-hasil.{ext}")
+                format!("{stem}-{what}.{ext}")
             }
-            None => format!("hasil-cek-nik.{ext}"),
+            None => format!("{what}-cek-nik.{ext}"),
         };
         if let Ok(a) = self.doc.create_element("a") {
             let _ = a.set_attribute("href", &url);

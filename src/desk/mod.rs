@@ -174,9 +174,9 @@ impl Desk {
         let kind = Reflect::get(&data, &"kind".into())
             .ok()
             .and_then(|k| k.as_string());
-        if let Some(ext @ ("csv" | "xlsx")) = kind.as_deref() {
+        if let Some(kind @ ("csv" | "xlsx" | "problems")) = kind.as_deref() {
             if let Ok(bytes) = Reflect::get(&data, &"bytes".into()) {
-                self.save_file(bytes.unchecked_into(), ext);
+                self.save_file(bytes.unchecked_into(), kind);
             }
             return;
         }
@@ -402,7 +402,18 @@ pub fn desk_page() {
     listeners.extend(click("download-xlsx", |d| {
         let lang = d.lang_str();
         d.set_text("copy-done", "");
-        d.request(&Request::Xlsx { lang });
+        d.request(&Request::Xlsx {
+            lang,
+            problems: false,
+        });
+    }));
+    listeners.extend(click("download-problems", |d| {
+        let lang = d.lang_str();
+        d.set_text("copy-done", "");
+        d.request(&Request::Xlsx {
+            lang,
+            problems: true,
+        });
     }));
     listeners.extend(click("print", |d| {
         let lang = d.lang_str();

@@ -44,6 +44,9 @@ pub(super) enum Request {
     },
     Xlsx {
         lang: String,
+        /// The problem rows alone (one sheet), not the whole list.
+        #[serde(default)]
+        problems: bool,
     },
     Print {
         lang: String,

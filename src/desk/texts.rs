@@ -107,6 +107,8 @@ pub(super) fn text(key: &str, lang: Lang) -> &'static str {
         ("delim-comma", En) => "comma ,",
         ("title-rows", Id) => "judul kolom di baris {}",
         ("title-rows", En) => "column names on row {}",
+        ("download-problems", Id) => "Unduh baris bermasalah (.xlsx)",
+        ("download-problems", En) => "Download the problem rows (.xlsx)",
         ("download-xlsx", Id) => "Unduh untuk Excel (.xlsx)",
         ("download-xlsx", En) => "Download for Excel (.xlsx)",
         ("xlsx-note", Id) => "Di file .xlsx, NIK dan Nomor KK tersimpan sebagai teks, jadi Excel tidak mengubahnya menjadi angka. Lembar kedua berisi baris bermasalah saja.",

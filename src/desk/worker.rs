@@ -187,21 +187,28 @@ fn handle(msg: &JsValue) {
                 });
             }
         }),
-        Request::Xlsx { lang } => STATE.with(|s| {
+        Request::Xlsx { lang, problems } => STATE.with(|s| {
             let s = s.borrow();
             let Some(sheet) = s.sheet.as_ref() else {
                 return;
             };
-            let Ok(xlsx) = sheet.xlsx(Lang::parse(&lang)) else {
+            let lang = Lang::parse(&lang);
+            let book = if problems {
+                sheet.problems_xlsx(lang)
+            } else {
+                sheet.xlsx(lang)
+            };
+            let Ok(xlsx) = book else {
                 post(&Reply::XlsxTooLarge);
                 return;
             };
-            post_file("xlsx", &xlsx);
+            post_file(if problems { "problems" } else { "xlsx" }, &xlsx);
         }),
     }
 }
 
-/// A download for the page, `{kind, bytes}` (`kind`: `csv` or `xlsx`), its
+/// A download for the page, `{kind, bytes}` (`kind`: `csv`, `xlsx`, or
+/// `problems` for the problem rows' `.xlsx`), its
 /// buffer handed over, not copied: the page makes a Blob of it.
 fn post_file(kind: &str, data: &[u8]) {
     let bytes = Uint8Array::from(data);

@@ -389,6 +389,15 @@ test('issue 22: the way back to Excel keeps every digit: the .xlsx read back by 
   }
   console.log(`# .xlsx ${readFileSync(file).length} B: ${rows.length - 1} rows, ${sixteen} sixteen-digit NIKs read back as text by calamine; ${book.Bermasalah.length - 1} problem rows on their own sheet`);
   assert.ok(sixteen >= 15);
+  // The problem rows alone, their own download: one sheet, as text, every problem row.
+  const [only] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Unduh baris bermasalah (.xlsx)' }).click()]);
+  assert.equal(only.suggestedFilename(), 'bermasalah-cek-nik.xlsx');
+  await only.saveAs(ROOT + 'target/desk-problems.xlsx');
+  const problems = JSON.parse(execFileSync('cargo', ['run', '--quiet', '--example', 'xlsx_dump', '--', ROOT + 'target/desk-problems.xlsx'], { cwd: ROOT, encoding: 'utf8' }));
+  assert.deepEqual(Object.keys(problems), ['Bermasalah']);
+  assert.deepEqual(problems.Bermasalah, book.Bermasalah);
+  const shownProblems = Number(await page.locator('#counts [data-count="error"] dd').textContent()) + Number(await page.locator('#counts [data-count="warning"] dd').textContent());
+  assert.equal(problems.Bermasalah.length - 1, shownProblems);
   // The copied problem rows: an HTML table whose cells Excel keeps as text, and the TSV.
   await page.getByRole('button', { name: 'Salin baris bermasalah' }).click();
   await page.waitForFunction(() => /Disalin/.test(document.querySelector('#copy-done').textContent));
