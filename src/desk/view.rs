@@ -289,8 +289,19 @@ impl Desk {
                     // The cell it is about, when it is not the NIK shown beside it.
                     if let (Some(at), Some(&col)) = (r.about.first(), r.about_column.first()) {
                         if col != 0 && Some(col as usize - 1) != self.columns.nik {
-                            if let Ok(b) = doc.create_element("b") {
-                                b.set_text_content(Some(&format!("{at} ")));
+                            // "E Tempat, Tgl Lahir: “07-07-1991”": the column's
+                            // name in its own span, which a phone leaves out
+                            // so the message still shows.
+                            let (column, cell) = at.split_once(": ").unwrap_or((at, ""));
+                            let (letter, head) = column.split_once(' ').unwrap_or((column, ""));
+                            if let (Ok(b), Ok(h)) =
+                                (doc.create_element("b"), doc.create_element("span"))
+                            {
+                                b.set_text_content(Some(letter));
+                                h.set_class_name("hd");
+                                h.set_text_content(Some(&format!(" {head}")));
+                                let _ = b.append_child(&h);
+                                let _ = b.append_with_str_1(&format!(": {cell} "));
                                 let _ = c.append_child(&b);
                             }
                         }
