@@ -111,8 +111,9 @@ ensure_python() {
   command -v java >/dev/null || { say "installing Java 17 (Debian's, for the Spark test)"; apt_install openjdk-17-jre-headless; }
 }
 
-# The wheel: one abi3 file for CPython >= 3.9, from the workspace member python/.
-WHEEL=target/wheels/klinik_nik-0.1.0-cp39-abi3-manylinux_2_34_x86_64.whl
+# The wheel: one abi3 file for CPython >= 3.9, from the workspace member
+# python/ (its name, with the platform tag, is set by build_python).
+WHEEL=
 build_python() {
   ensure_rust
   ensure_python

@@ -28,14 +28,10 @@ def column(rows):
     """A register as data teams get them: NIKs of every regency code of every
     edition, men and women, one in twenty damaged (a letter O, a lost digit,
     a day out of range, Excel's notation)."""
-    districts = {}
-    for d in klinik_nik._native.district_codes():
-        districts.setdefault(d // 100, d % 100)
     pool = []
-    for i, r in enumerate(klinik_nik._native.regency_codes()):
-        d = districts.get(r, 1)
+    for i, p in enumerate(klinik_nik._native.places()):
         day = 1 + i % 28 + (40 if i % 2 else 0)
-        pool.append(f"{r:04d}{d:02d}{day:02d}{1 + i % 12:02d}{(60 + i) % 100:02d}{1 + i % 9000:04d}")
+        pool.append(f"{p:06d}{day:02d}{1 + i % 12:02d}{(60 + i) % 100:02d}{1 + i % 9000:04d}")
     bad = ["35110150O3850001", "351101500385001", "3511013603850001", "3.51102E+15"]
     pool = pool * 5 + bad * (len(pool) // 16)
     picks = np.random.default_rng(23).integers(0, len(pool), rows)

@@ -54,6 +54,26 @@ enum Owned {
     Float(f64),
 }
 
+impl Cell<'_> {
+    fn to_owned(&self) -> Owned {
+        match *self {
+            Cell::Null => Owned::Null,
+            Cell::Text(s) => Owned::Text(s.to_string()),
+            Cell::Float(x) => Owned::Float(x),
+        }
+    }
+}
+
+impl Owned {
+    fn cell(&self) -> Cell<'_> {
+        match self {
+            Owned::Null => Cell::Null,
+            Owned::Text(s) => Cell::Text(s),
+            Owned::Float(x) => Cell::Float(*x),
+        }
+    }
+}
+
 impl Column {
     fn len(&self) -> usize {
         match self {
@@ -66,13 +86,7 @@ impl Column {
     fn for_each(&self, mut f: impl FnMut(Cell<'_>)) -> Result<(), String> {
         match self {
             Column::Cells(v) => {
-                for c in v {
-                    f(match c {
-                        Owned::Null => Cell::Null,
-                        Owned::Text(s) => Cell::Text(s),
-                        Owned::Float(x) => Cell::Float(*x),
-                    });
-                }
+                v.iter().for_each(|c| f(c.cell()));
                 Ok(())
             }
             Column::Arrow(chunks) => {
@@ -162,20 +176,11 @@ fn each_arrow(a: &dyn Array, f: &mut dyn FnMut(Cell<'_>)) -> Result<(), String> 
             // Categorical columns (pandas, Polars): each key's value.
             let d = a.as_any_dictionary();
             let keys = d.normalized_keys();
-            let mut values: Vec<Option<String>> = Vec::with_capacity(d.values().len());
-            each_arrow(d.values().as_ref(), &mut |c| {
-                values.push(match c {
-                    Cell::Null => None,
-                    Cell::Text(s) => Some(s.to_string()),
-                    Cell::Float(x) => Some(format!("\u{0}{x}")),
-                })
-            })?;
+            let mut values: Vec<Owned> = Vec::with_capacity(d.values().len());
+            each_arrow(d.values().as_ref(), &mut |c| values.push(c.to_owned()))?;
             for (i, k) in keys.iter().enumerate() {
-                match (a.is_null(i), values.get(*k).and_then(Option::as_deref)) {
-                    (false, Some(s)) if s.starts_with('\u{0}') => {
-                        f(Cell::Float(s[1..].parse().unwrap_or(f64::NAN)))
-                    }
-                    (false, Some(s)) => f(Cell::Text(s)),
+                match values.get(*k) {
+                    Some(v) if !a.is_null(i) => f(v.cell()),
                     _ => f(Cell::Null),
                 }
             }
@@ -412,8 +417,13 @@ struct Out {
 /// about 30: most of the time and memory of a column of names).
 struct Places {
     level: usize,
-    /// Code → key + 1 (0: not seen yet), indexed by the code itself.
+    /// Code → key + 1 (0: not seen yet), indexed by the code itself: for
+    /// long columns, where its size (up to 4 MB for districts) is nothing
+    /// per row and a lookup is one load.
     seen: Vec<u32>,
+    /// Code → key, for short columns (one value: `parse`, `is_valid`),
+    /// which would otherwise pay for that table on every call.
+    few: std::collections::HashMap<u32, u32>,
     keys: Int32Builder,
     codes: StringBuilder,
     names: StringBuilder,
@@ -423,7 +433,12 @@ impl Places {
     fn new(level: usize, n: usize) -> Places {
         Places {
             level,
-            seen: vec![0; [100, 10_000, 1_000_000][level]],
+            seen: if n >= 4096 {
+                vec![0; [100, 10_000, 1_000_000][level]]
+            } else {
+                Vec::new()
+            },
+            few: std::collections::HashMap::new(),
             keys: Int32Builder::with_capacity(n),
             codes: StringBuilder::new(),
             names: StringBuilder::new(),
@@ -436,16 +451,23 @@ impl Places {
             return;
         };
         let slot = r.code as usize;
-        let key = match self.seen.get(slot) {
-            Some(&k) if k > 0 => k - 1,
-            _ => {
+        let known = match self.seen.get(slot) {
+            Some(&k) => k.checked_sub(1),
+            None => self.few.get(&r.code).copied(),
+        };
+        let key = match known {
+            Some(k) => k,
+            None => {
                 let k = self.codes.len() as u32;
                 let mut buf = [0u8; 8];
                 self.codes
                     .append_value(dotted(r.code, self.level, &mut buf));
                 self.names.append_value(r.name);
-                if let Some(s) = self.seen.get_mut(slot) {
-                    *s = k + 1;
+                match self.seen.get_mut(slot) {
+                    Some(s) => *s = k + 1,
+                    None => {
+                        self.few.insert(r.code, k);
+                    }
                 }
                 k
             }
@@ -839,33 +861,18 @@ fn audit_columns<'py>(
     first_row: u32,
 ) -> PyResult<(ArrowResult, Bound<'py, PyDict>)> {
     let (today, lang) = (date(today)?, self::lang(lang)?);
-    let mut cols = vec![column(nik, "nik")?];
-    for (arg, what) in [
-        (&kk, "kk"),
-        (&name, "name"),
-        (&birth_date, "birth_date"),
-        (&sex, "sex"),
-        (&regency, "regency"),
-    ] {
-        cols.push(match arg {
-            Some(a) => column(a, what)?,
-            None => Column::Cells(Vec::new()),
-        });
-    }
-    let n = cols[0].len();
-    for (c, what) in cols
-        .iter()
-        .zip(["nik", "kk", "name", "birth_date", "sex", "regency"])
-    {
-        if c.len() != n && !(matches!(c, Column::Cells(v) if v.is_empty())) {
-            return Err(PyValueError::new_err(format!(
-                "{what}: {} values, but nik has {n}",
-                c.len()
-            )));
-        }
-    }
-    let given =
-        |i: usize| (!matches!(&cols[i], Column::Cells(v) if v.is_empty()) || i == 0).then_some(i);
+    let cols = beside(
+        nik,
+        &[
+            (kk.as_ref(), "kk"),
+            (name.as_ref(), "name"),
+            (birth_date.as_ref(), "birth_date"),
+            (sex.as_ref(), "sex"),
+            (regency.as_ref(), "regency"),
+        ],
+    )?;
+    let n = cols[0].as_ref().map_or(0, Column::len);
+    let given = |i: usize| cols[i].is_some().then_some(i);
     let columns = Columns {
         nik: Some(0),
         kk: given(1),
@@ -877,32 +884,13 @@ fn audit_columns<'py>(
         title_rows: 0,
     };
     let (array, summary) = detached(py, || {
-        // The six columns as text, row by row (dates as the CLI reads them).
-        let mut text: Vec<Vec<String>> = Vec::with_capacity(6);
-        let mut floats: Vec<Option<TableIssue>> = Vec::with_capacity(n);
-        for (k, c) in cols.iter().enumerate() {
-            let mut v = Vec::with_capacity(n);
-            c.for_each(|cell| {
-                v.push(match cell {
-                    Cell::Null => String::new(),
-                    Cell::Text(s) => s.to_string(),
-                    Cell::Float(x) => {
-                        let (s, extra) = float_text(x);
-                        if k == 0 {
-                            floats.push(extra);
-                        }
-                        s
-                    }
-                });
-                if k == 0 && floats.len() < v.len() {
-                    floats.push(None);
-                }
-            })?;
-            if v.is_empty() {
-                v = vec![String::new(); n];
-            }
-            text.push(v);
-        }
+        // The six columns as text, row by row (dates as the CLI reads them),
+        // and what each float NIK says of Excel's damage.
+        let text = text_columns(&cols, n)?;
+        let floats = match &cols[0] {
+            Some(c) => float_issues(c)?,
+            None => Vec::new(),
+        };
         let record = |i: usize| -> Vec<String> { text.iter().map(|c| c[i].clone()).collect() };
         let first: Vec<Vec<String>> = (0..n.min(table::LOOKAHEAD)).map(record).collect();
         let truncated = table::column_truncated(&first, &columns);
@@ -1011,6 +999,52 @@ fn texts(col: &Column) -> Result<Vec<String>, String> {
     Ok(v)
 }
 
+/// `nik` and the optional columns beside it (absent: `None`), each checked
+/// to be as long as `nik`.
+fn beside(
+    nik: &Bound<'_, PyAny>,
+    others: &[(Option<&Bound<'_, PyAny>>, &str)],
+) -> PyResult<Vec<Option<Column>>> {
+    let first = column(nik, "nik")?;
+    let n = first.len();
+    let mut cols = vec![Some(first)];
+    for (arg, what) in others {
+        let c = arg.map(|a| column(a, what)).transpose()?;
+        if let Some(c) = &c {
+            if c.len() != n {
+                return Err(PyValueError::new_err(format!(
+                    "{what}: {} values, but nik has {n}",
+                    c.len()
+                )));
+            }
+        }
+        cols.push(c);
+    }
+    Ok(cols)
+}
+
+/// Each column's values as text; an absent column as `n` empty cells.
+fn text_columns(cols: &[Option<Column>], n: usize) -> Result<Vec<Vec<String>>, String> {
+    cols.iter()
+        .map(|c| match c {
+            Some(c) => texts(c),
+            None => Ok(vec![String::new(); n]),
+        })
+        .collect()
+}
+
+/// For each value, the code a float says of Excel's damage (see [`float_text`]).
+fn float_issues(col: &Column) -> Result<Vec<Option<TableIssue>>, String> {
+    let mut v = Vec::with_capacity(col.len());
+    col.for_each(|cell| {
+        v.push(match cell {
+            Cell::Float(x) => float_text(x).1,
+            _ => None,
+        })
+    })?;
+    Ok(v)
+}
+
 /// A NIK and a KK number given together, row by row (`PAIR_*` codes).
 #[pyfunction]
 fn check_pair_columns(
@@ -1069,49 +1103,25 @@ fn compare_stated_columns(
     lang: &str,
 ) -> PyResult<ArrowResult> {
     let (today, lang) = (date(today)?, self::lang(lang)?);
-    let mut cols = vec![column(nik, "nik")?];
-    let mut given = [false; 3];
-    for (k, (arg, what)) in [
-        (&birth_date, "birth_date"),
-        (&sex, "sex"),
-        (&regency, "regency"),
-    ]
-    .into_iter()
-    .enumerate()
-    {
-        if let Some(a) = arg {
-            let c = column(a, what)?;
-            if c.len() != cols[0].len() {
-                return Err(PyValueError::new_err(format!(
-                    "{what}: {} values, but nik has {}",
-                    c.len(),
-                    cols[0].len()
-                )));
-            }
-            cols.push(c);
-            given[k] = true;
-        } else {
-            cols.push(Column::Cells(Vec::new()));
-        }
-    }
+    let cols = beside(
+        nik,
+        &[
+            (birth_date.as_ref(), "birth_date"),
+            (sex.as_ref(), "sex"),
+            (regency.as_ref(), "regency"),
+        ],
+    )?;
+    let given = |i: usize| cols[i].is_some().then_some(i);
     let columns = Columns {
         nik: Some(0),
-        birth: given[0].then_some(1),
-        sex: given[1].then_some(2),
-        regency: given[2].then_some(3),
+        birth: given(1),
+        sex: given(2),
+        regency: given(3),
         ..Columns::default()
     };
     let array = detached(py, || {
-        let n = cols[0].len();
-        let mut text = Vec::new();
-        for c in &cols {
-            let t = texts(c)?;
-            text.push(if t.is_empty() {
-                vec![String::new(); n]
-            } else {
-                t
-            });
-        }
+        let n = cols[0].as_ref().map_or(0, Column::len);
+        let text = text_columns(&cols, n)?;
         let rows = (0..n)
             .map(|i| {
                 let fields: Vec<String> = text.iter().map(|c| c[i].clone()).collect();
@@ -1135,16 +1145,23 @@ fn compare_stated_columns(
     Ok(ArrowResult { array })
 }
 
-/// Every regency code of every edition, for tests and benchmarks.
+/// For tests and benchmarks that make NIKs: the first six digits of a real
+/// place in every regency code of every edition, its first known district,
+/// or 01 where the library has no district list for it (before 2013).
 #[pyfunction]
-fn regency_codes() -> Vec<u32> {
-    klinik_nik::regions::codes(klinik_nik::regions::Level::Regency)
-}
-
-/// Every district code the library knows, for tests and benchmarks.
-#[pyfunction]
-fn district_codes() -> Vec<u32> {
-    klinik_nik::regions::codes(klinik_nik::regions::Level::District)
+fn places() -> Vec<u32> {
+    use klinik_nik::regions::{codes, Level};
+    let districts = codes(Level::District);
+    codes(Level::Regency)
+        .into_iter()
+        .map(|r| {
+            districts
+                .iter()
+                .find(|d| *d / 100 == r)
+                .copied()
+                .unwrap_or(r * 100 + 1)
+        })
+        .collect()
 }
 
 #[pymodule]
@@ -1157,7 +1174,6 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(audit_columns, m)?)?;
     m.add_function(wrap_pyfunction!(check_pair_columns, m)?)?;
     m.add_function(wrap_pyfunction!(compare_stated_columns, m)?)?;
-    m.add_function(wrap_pyfunction!(regency_codes, m)?)?;
-    m.add_function(wrap_pyfunction!(district_codes, m)?)?;
+    m.add_function(wrap_pyfunction!(places, m)?)?;
     Ok(())
 }

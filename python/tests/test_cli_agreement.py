@@ -25,14 +25,10 @@ HOSTILE = [
 def corpus():
     """A NIK for every regency code of every edition (a known district of it,
     or 01), a man and a woman, plus the hostile lines."""
-    districts = {}
-    for d in klinik_nik._native.district_codes():
-        districts.setdefault(d // 100, d % 100)
     lines = []
-    for r in klinik_nik._native.regency_codes():
-        d = districts.get(r, 1)
-        lines.append(f"{r:04d}{d:02d}010180{len(lines) % 9000 + 1:04d}")
-        lines.append(f"{r:04d}{d:02d}711299{len(lines) % 9000 + 1:04d}")
+    for p in klinik_nik._native.places():
+        lines.append(f"{p:06d}010180{len(lines) % 9000 + 1:04d}")
+        lines.append(f"{p:06d}711299{len(lines) % 9000 + 1:04d}")
     return lines + HOSTILE
 
 
@@ -81,7 +77,7 @@ def test_no_disagreement_with_the_cli(cli, capsys):
 
 
 def test_kk_agrees_with_the_cli(cli):
-    lines = [f"{r:04d}01{(i % 28) + 1:02d}0115{i % 9000 + 1:04d}" for i, r in enumerate(klinik_nik._native.regency_codes())] + HOSTILE
+    lines = [f"{r:04d}01{(i % 28) + 1:02d}0115{i % 9000 + 1:04d}" for i, r in enumerate(p // 100 for p in klinik_nik._native.places())] + HOSTILE
     theirs = cli_records(cli, lines, "--kk")
     ours = klinik_nik.check_kk(pa.array(lines), today=TODAY).to_pylist()
     for line, t, o in zip(lines, theirs, ours):

@@ -15,16 +15,12 @@ from conftest import ROOT, TODAY
 def cases():
     """(what, NIKs) groups: NIKs made for every regency code of every
     edition, and the kinds of wrong NIK an office list holds."""
-    districts = {}
-    for d in klinik_nik._native.district_codes():
-        districts.setdefault(d // 100, d % 100)
-    regencies = klinik_nik._native.regency_codes()
-    provinces = sorted({r // 100 for r in regencies})
+    places = klinik_nik._native.places()
+    provinces = sorted({p // 10_000 for p in places})
     real = []
-    for i, r in enumerate(regencies):
-        d = districts.get(r, 1)
-        real.append(f"{r:04d}{d:02d}150585{i % 9000 + 1:04d}")
-        real.append(f"{r:04d}{d:02d}550585{i % 9000 + 1:04d}")
+    for i, p in enumerate(places):
+        real.append(f"{p:06d}150585{i % 9000 + 1:04d}")
+        real.append(f"{p:06d}550585{i % 9000 + 1:04d}")
     unknown = [f"{p:02d}{99 if p != 99 else 98}010101800001" for p in provinces]
     unknown = [n for n in unknown if not klinik_nik.is_valid(n)]
     return [

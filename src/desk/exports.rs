@@ -1,6 +1,7 @@
 //! What leaves the worker for the user: the CSV and `.xlsx` downloads, the
 //! printable problem list, and the copied rows.
 
+use super::protocol::Request;
 use super::texts::thousands;
 use super::{by_id, with_desk, Desk};
 use js_sys::{Array, Reflect, Uint8Array};
@@ -8,6 +9,13 @@ use wasm_bindgen::prelude::*;
 use web_sys::{Element, HtmlElement};
 
 impl Desk {
+    /// Asks the worker for the `.xlsx`: the whole list, or the problem rows alone.
+    pub(super) fn ask_xlsx(&mut self, problems: bool) {
+        let lang = self.lang_str();
+        self.set_text("copy-done", "");
+        self.request(&Request::Xlsx { lang, problems });
+    }
+
     /// The download: `kind` is `csv`, `xlsx`, or `problems` (the problem
     /// rows' `.xlsx`, named "…-bermasalah.xlsx").
     pub(super) fn save_file(&mut self, bytes: Uint8Array, kind: &str) {

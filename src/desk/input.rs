@@ -3,7 +3,7 @@
 
 use super::protocol::Request;
 use super::texts::column_letter;
-use super::{by_id, now, to_js, Desk, ROLES};
+use super::{by_id, now, option, to_js, Desk, ROLES};
 use crate::browser::today;
 use crate::table::Columns;
 use js_sys::Reflect;
@@ -51,23 +51,10 @@ impl Desk {
             };
             sel.set_text_content(None);
             let chosen = self.role(role);
-            let add = |value: &str, label: &str, on: bool| {
-                if let Ok(o) = self.doc.create_element("option") {
-                    let _ = o.set_attribute("value", value);
-                    o.set_text_content(Some(label));
-                    if on {
-                        let _ = o.set_attribute("selected", "");
-                    }
-                    let _ = sel.append_child(&o);
-                }
-            };
-            add("", none, chosen.is_none());
+            option(&self.doc, &sel, "", none, chosen.is_none());
             for (i, h) in self.heads.iter().enumerate() {
-                add(
-                    &i.to_string(),
-                    &format!("{}: {h}", column_letter(i)),
-                    chosen == Some(i),
-                );
+                let label = format!("{}: {h}", column_letter(i));
+                option(&self.doc, &sel, &i.to_string(), &label, chosen == Some(i));
             }
         }
         if let Some(h) =
@@ -88,11 +75,7 @@ impl Desk {
                     .map(|(i, h)| format!("{}: {h}", column_letter(i))),
             );
             for (i, label) in names.enumerate() {
-                if let Ok(o) = self.doc.create_element("option") {
-                    let _ = o.set_attribute("value", &i.to_string());
-                    o.set_text_content(Some(&label));
-                    let _ = sel.append_child(&o);
-                }
+                option(&self.doc, &sel, &i.to_string(), &label, false);
             }
             sel.set_value(if keep.is_empty() { "0" } else { &keep });
             if sel.selected_index() < 0 {

@@ -85,6 +85,18 @@ fn by_id(doc: &Document, id: &str) -> Option<Element> {
     doc.get_element_by_id(id)
 }
 
+/// Appends `<option value=…>label</option>` to a select.
+fn option(doc: &Document, sel: &Element, value: &str, label: &str, selected: bool) {
+    if let Ok(o) = doc.create_element("option") {
+        let _ = o.set_attribute("value", value);
+        o.set_text_content(Some(label));
+        if selected {
+            let _ = o.set_attribute("selected", "");
+        }
+        let _ = sel.append_child(&o);
+    }
+}
+
 /// A monotonic clock in ms (not `Date`, which tests may hold still).
 fn now() -> f64 {
     web_sys::window()
@@ -399,22 +411,8 @@ pub fn desk_page() {
         let (delimiter, lang) = (if comma { "," } else { ";" }.to_string(), d.lang_str());
         d.request(&Request::Csv { delimiter, lang });
     }));
-    listeners.extend(click("download-xlsx", |d| {
-        let lang = d.lang_str();
-        d.set_text("copy-done", "");
-        d.request(&Request::Xlsx {
-            lang,
-            problems: false,
-        });
-    }));
-    listeners.extend(click("download-problems", |d| {
-        let lang = d.lang_str();
-        d.set_text("copy-done", "");
-        d.request(&Request::Xlsx {
-            lang,
-            problems: true,
-        });
-    }));
+    listeners.extend(click("download-xlsx", |d| d.ask_xlsx(false)));
+    listeners.extend(click("download-problems", |d| d.ask_xlsx(true)));
     listeners.extend(click("print", |d| {
         let lang = d.lang_str();
         d.request(&Request::Print { lang });

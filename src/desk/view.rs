@@ -3,7 +3,7 @@
 
 use super::protocol::Request;
 use super::texts::thousands;
-use super::{by_id, Desk};
+use super::{by_id, option, Desk};
 use crate::Lang;
 use wasm_bindgen::prelude::*;
 use web_sys::{Document, Element, HtmlElement, HtmlInputElement, HtmlSelectElement};
@@ -133,13 +133,7 @@ impl Desk {
         {
             let keep = sel.value();
             sel.set_text_content(None);
-            let add = |value: &str, label: String| {
-                if let Ok(o) = doc.create_element("option") {
-                    let _ = o.set_attribute("value", value);
-                    o.set_text_content(Some(&label));
-                    let _ = sel.append_child(&o);
-                }
-            };
+            let add = |value: &str, label: String| option(doc, &sel, value, &label, false);
             add(
                 "problems",
                 format!(
