@@ -671,7 +671,10 @@ impl Sheet {
             .map(|i| {
                 let v = self.row(i as usize, lang);
                 let nik: String = v.nik.iter().map(|(c, _)| c).collect();
-                [v.number.to_string(), v.name, nik, v.messages.join(" ")]
+                // What to check: the errors and warnings; notes (nothing
+                // wrong) stay off paper as they stay out of the table's line.
+                let what = v.messages[..v.messages.len() - v.notes].join(" ");
+                [v.number.to_string(), v.name, nik, what]
             })
             .collect()
     }

@@ -465,6 +465,11 @@ fn a_row_names_the_cell_each_problem_is_about() {
         "the KK shared with another family name is a note"
     );
     assert_eq!(joko.about[1], "D No KK: \u{201c}3511012003150007\u{201d}");
+    // The printed list says what to check, not the note.
+    let printed = s.print_rows(Lang::Id, 100);
+    let joko_printed = printed.iter().find(|r| r[1] == "Joko").unwrap();
+    assert!(joko_printed[3].starts_with("NIK dan Nomor KK di baris ini sama"));
+    assert!(!joko_printed[3].contains("keluarga lain"));
     // Sorted by the "No" column: numbers by value, not as text.
     let by_no: Vec<u32> = s.sorted(&all, 0).iter().map(|i| i + 1).collect();
     assert_eq!(by_no, (2..=21).collect::<Vec<u32>>());

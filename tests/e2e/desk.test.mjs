@@ -490,6 +490,7 @@ test('issue 22: a list staff can work through — search finds a row far down, t
   assert.match(text, /Baris bermasalah — daftar yang ditempel/);
   assert.match(text, /Tindak lanjut/);
   assert.match(text, /3002\s+Salah\s+35110150O3850778/);
+  assert.doesNotMatch(text, /keluarga lain/, 'a note (a KK under another family name) stays off paper');
   assert.doesNotMatch(text, /Cek banyak NIK sekaligus/, 'the list alone on paper');
   // F4 (215 x 330 mm), the folio paper of Indonesian offices: the same list.
   const f4 = await page.pdf({ width: '215mm', height: '330mm' });
