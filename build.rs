@@ -21,6 +21,9 @@ struct Named {
     #[serde(alias = "text")]
     name: Text,
     followup: Option<Text>,
+    /// Services: where the citizen reaches the institution itself, when its
+    /// sources say (shown when the top cause is fixed there).
+    contact: Option<Text>,
     /// Services: the name on a compact choice.
     short: Option<Text>,
     #[serde(default)]
@@ -153,7 +156,7 @@ fn named_table(out: &mut String, ty: &str, name: &str, list: &[Named]) {
         let what = format!("{name} {}", n.key);
         let followup = match (&n.followup, ty) {
             (Some(f), "Service") => format!(
-                ", short: {}, followup: {}, sources: {}, wait_source: {}",
+                ", short: {}, followup: {}, contact: {}, sources: {}, wait_source: {}",
                 text(
                     n.short
                         .as_ref()
@@ -161,11 +164,17 @@ fn named_table(out: &mut String, ty: &str, name: &str, list: &[Named]) {
                     &what
                 ),
                 text(f, &what),
+                n.contact
+                    .as_ref()
+                    .map_or("None".to_string(), |c| format!("Some({})", text(c, &what))),
                 sources(&n.sources, &what),
                 wait_source(&n.wait_source, &n.sources, &what)
             ),
             (None, "Service") => fail(format!("{what}: a service needs a followup")),
             (Some(_), _) => fail(format!("{what}: only services have a followup")),
+            (None, _) if n.contact.is_some() => {
+                fail(format!("{what}: only services have a contact"))
+            }
             (None, _) if !n.sources.is_empty() || n.wait_source.is_some() => {
                 fail(format!("{what}: only services and causes have sources"))
             }

@@ -151,6 +151,10 @@ pub struct Report {
     /// For a cause fixed at the institution: the request to show or send to
     /// its staff (empty otherwise).
     pub institution_text: String,
+    /// For a cause fixed at the institution: where to reach it ("Aplikasi
+    /// Mobile JKN, WhatsApp PANDAWA, …"), when the knowledge base's sources
+    /// say; empty otherwise.
+    pub institution_contact: String,
     pub steps: Vec<String>,
     pub documents: Vec<String>,
     /// The WhatsApp text for the office (the citizen can edit it before sending).
@@ -218,11 +222,11 @@ pub fn build_report(
         Err(phone::PhoneProblem::Empty) => (String::new(), None),
         Err(p) => (one_line(&c.phone, 20), Some(p.message(crate::Lang::Id))),
     };
-    let service = a
+    let chosen = a
         .service
         .as_deref()
-        .and_then(|k| crate::diagnose::SERVICES.iter().find(|s| s.key == k))
-        .map_or(String::new(), |s| s.name.id.to_string());
+        .and_then(|k| crate::diagnose::SERVICES.iter().find(|s| s.key == k));
+    let service = chosen.map_or(String::new(), |s| s.name.id.to_string());
     // What the citizen chose is a kind of refusal, never quoted as the service's words.
     let refusal = a
         .message
@@ -280,6 +284,10 @@ pub fn build_report(
         .and_then(|c| crate::diagnose::CAUSES.iter().find(|x| x.key == c.key))
         .and_then(|c| c.ask.as_ref())
         .map(|a| a.id);
+    let institution_contact = chosen
+        .and_then(|s| s.contact.as_ref())
+        .filter(|_| ask.is_some())
+        .map_or(String::new(), |c| c.id.to_string());
     let mut institution_text = String::new();
     if let Some(ask) = ask {
         let it = &mut institution_text;
@@ -416,6 +424,7 @@ pub fn build_report(
         request: request.to_string(),
         door,
         institution_text,
+        institution_contact,
         steps: d.steps.clone(),
         documents: d.documents.iter().map(|s| s.to_string()).collect(),
         text: t,

@@ -44,6 +44,10 @@ pub struct Service {
     pub short: Text,
     /// What to do at the service once Dukcapil has fixed the record.
     pub followup: Text,
+    /// Where the citizen reaches the institution itself (its app, WhatsApp,
+    /// call centre or counter), when the sources say; shown in step 3 when
+    /// the top cause is fixed there.
+    pub contact: Option<Text>,
     /// Where the follow-up's facts come from (at least one, dated).
     pub sources: &'static [Source],
     /// The source of a waiting time the follow-up gives (one of `sources`).

@@ -585,3 +585,55 @@ fn an_address_without_a_chosen_office_says_so() {
         r.national_text
     );
 }
+
+/// Issue 20: a cause fixed at the institution names where to reach it when
+/// the knowledge base's sources say (BPJS Kesehatan: Mobile JKN, PANDAWA,
+/// 165), and nothing where they do not (a bank); a Dukcapil door never does.
+#[test]
+fn the_institution_door_names_its_sourced_channel() {
+    let (mut a, c) = bondowoso();
+    assert_eq!(report(&a, &c).door, "whatsapp");
+    assert_eq!(report(&a, &c).institution_contact, "");
+    a.message = Some("nik_kk_mismatch".into());
+    a.message_text = None;
+    let r = report(&a, &c);
+    assert_eq!(
+        (r.door.as_str(), r.slip_to.as_str()),
+        ("institution", "Petugas BPJS Kesehatan / KIS")
+    );
+    assert!(
+        r.institution_contact
+            .contains("WhatsApp PANDAWA, call center 165"),
+        "{}",
+        r.institution_contact
+    );
+    // Only what the service's own sources give: each channel named is in its followup.
+    let bpjs = klinik_nik::diagnose::SERVICES
+        .iter()
+        .find(|s| s.key == "bpjs_kesehatan")
+        .unwrap();
+    for part in [
+        "Mobile JKN",
+        "WhatsApp PANDAWA",
+        "call center 165",
+        "kantor cabang/rumah sakit",
+    ] {
+        assert!(
+            bpjs.followup.id.contains(part) && r.institution_contact.contains(part),
+            "{part}"
+        );
+    }
+    a.service = Some("tax".into());
+    a.message = Some("not_found".into());
+    assert_eq!(
+        report(&a, &c).institution_contact,
+        "Coretax, atau kantor pajak (KPP)."
+    );
+    a.service = Some("bank".into());
+    a.message = Some("nik_kk_mismatch".into());
+    let r = report(&a, &c);
+    assert_eq!(
+        (r.door.as_str(), r.institution_contact.as_str()),
+        ("institution", "")
+    );
+}

@@ -304,6 +304,9 @@ test('issue 20: with the name or phone empty, the send button asks first; one ta
 for (const story of [
   { name: 'CPNS registration says the NIK is already used', service: 'Sekolah / CPNS', message: 'NIK sudah digunakan', to: 'Petugas Pendaftaran sekolah, kuliah atau CPNS', ask: /Mohon periksa apakah NIK yang tercatat di lembaga ini sama dengan NIK di KTP-el saya/ },
   { name: 'the bank holds an old KK number', service: 'Bank / dompet digital', message: 'NIK dan Nomor KK tidak sesuai', event: /^KK baru/, to: 'Petugas Bank atau dompet digital', ask: /Mohon perbarui Nomor KK saya di data lembaga ini/ },
+  // BPJS Kesehatan's own channels are in the knowledge base (Suara Sumut, 2025-08-01): shown on screen and on the slip.
+  { name: 'BPJS Kesehatan holds an old KK number', service: 'BPJS Kesehatan', message: 'NIK dan Nomor KK tidak sesuai', to: 'Petugas BPJS Kesehatan / KIS', ask: /Mohon perbarui Nomor KK saya di data lembaga ini/,
+    contact: 'Aplikasi Mobile JKN, WhatsApp PANDAWA, call center 165, atau petugas BPJS di kantor cabang/rumah sakit (sumber 2025).' },
 ]) {
   test(`issue 20: ${story.name}: step 3 leads to the institution, the slip is addressed to it, Dukcapil one tap away`, async () => {
     const { page, problems, context } = await open();
@@ -335,6 +338,13 @@ for (const story of [
     assert.equal(await page.locator('#wa-other').textContent(), 'Atau lapor ke Dukcapil');
     assert.equal(textOf(await page.locator('#wa-other').getAttribute('href')).path, '/628118005373');
     assert.ok((await page.locator('#slip h1').textContent()).startsWith(story.to));
+    // Where to reach the institution: only what its sources give, else nothing.
+    if (story.contact) {
+      assert.equal(await page.locator('#door-contact').textContent(), 'Saluran lembaga ini: ' + story.contact);
+      assert.ok((await page.locator('#slip').textContent()).includes(story.contact), 'the slip says where to go');
+    } else {
+      assert.ok(await page.locator('#door-contact').isHidden(), 'no channel is made up');
+    }
     assert.ok(!(await page.locator('#slip').textContent()).includes('Pasal 79A'), 'the adminduk fee rule is not the institution\'s');
     console.log(`# ${story.name}: the message begins ${JSON.stringify(text.slice(0, 90))}`);
     assert.deepEqual(problems, []);
@@ -358,6 +368,22 @@ test('issue 20: a cause that needs a visit puts the slip first and WhatsApp seco
   const print = await page.getByRole('button', { name: 'Cetak slip kunjungan' }).boundingBox();
   const send = await page.locator('#wa-link').boundingBox();
   assert.ok(print.y < send.y, 'the slip comes first');
+  await context.close();
+});
+
+test('issue 20: a name or birth date that differs (cause I) says both doors: the institution if its record is wrong, Dukcapil if the KTP-el is', async () => {
+  const { page, context } = await open();
+  await page.locator('#nik').fill('3511015003850001');
+  await page.getByRole('button', { name: 'Lanjut: Apa yang terjadi?' }).click();
+  await page.getByRole('radio', { name: 'BPJS Kesehatan', exact: true }).check();
+  await page.getByRole('radio', { name: 'Nama atau tanggal lahir tidak sesuai' }).check();
+  assert.match(await page.locator('#diagnosis').textContent(), /Di lembaga atau di Dukcapil, tergantung data mana yang salah/);
+  await page.getByRole('link', { name: 'Lanjut: Lapor' }).click();
+  const door = await page.locator('#door-text').textContent();
+  assert.match(door, /Bila data lembaga yang salah, minta lembaga itu membetulkannya/);
+  assert.match(door, /Bila KTP-el atau KK yang salah, datang ke kantor Dukcapil dengan slip kunjungan/);
+  assert.doesNotMatch(door, /perlu diurus dengan datang ke kantor Dukcapil/, 'not only the visit');
+  assert.ok(await page.locator('#door-contact').isHidden());
   await context.close();
 });
 

@@ -232,7 +232,16 @@ impl App {
         } else {
             (dukcapil_text, dukcapil_number)
         };
-        self.render_door(&report.door);
+        // Where to reach the institution, in the page's language, when the
+        // knowledge base's sources say (BPJS Kesehatan: Mobile JKN, PANDAWA, 165).
+        let contact = answers
+            .service
+            .as_deref()
+            .and_then(|k| crate::diagnose::SERVICES.iter().find(|s| s.key == k))
+            .and_then(|s| s.contact.as_ref())
+            .filter(|_| institution)
+            .map(|c| c.get(self.lang));
+        self.render_door(&report.door, contact);
         if !self.message_edited {
             set_value(&doc, "wa-text", primary_text);
         }
@@ -323,12 +332,13 @@ impl App {
 
     /// The title, a line on where the cause is fixed, and what comes first:
     /// the slip for a visit (or the kelurahan), the message otherwise.
-    fn render_door(&self, door: &str) {
+    fn render_door(&self, door: &str, contact: Option<&str>) {
         let doc = &self.doc;
         let (title, line) = match door {
             "institution" => ("act-title-institution", Some("door-institution")),
             "kelurahan" => ("act-title-kelurahan", Some("door-kelurahan")),
-            "visit" | "mixed" => ("act-title", Some("door-visit")),
+            "visit" => ("act-title", Some("door-visit")),
+            "mixed" => ("act-title", Some("door-mixed")),
             _ => ("act-title", None),
         };
         set_text(doc, "act-title", text(title, self.lang));
@@ -336,6 +346,11 @@ impl App {
             show(&d, line.is_some());
         }
         set_text(doc, "door-text", line.map_or("", |l| text(l, self.lang)));
+        let contact = contact.map(|c| format!("{}{c}", text("door-contact", self.lang)));
+        set_text(doc, "door-contact", contact.as_deref().unwrap_or(""));
+        if let Some(c) = by_id(doc, "door-contact") {
+            show(&c, contact.is_some());
+        }
         // At the institution, Dukcapil's office is not the door: its choice
         // stays behind "Atau lapor ke Dukcapil".
         for id in ["office-contact", "office-more"] {
@@ -699,6 +714,8 @@ fn render_slip(doc: &Document, r: &Report, office: &offices::Office, lang: Lang)
         for v in [&office.address, &office.hours].into_iter().flatten() {
             add(doc, &left, "p", "", v)?;
         }
+    } else if !r.institution_contact.is_empty() {
+        add(doc, &left, "p", "", &r.institution_contact)?;
     }
     let meta = add(doc, &left, "p", "slip-meta", "")?;
     add(doc, &meta, "span", "", &format!("Tanggal: {}", r.date))?;
