@@ -194,7 +194,14 @@ build_site() {
 assemble_site() {
   rm -rf "$SITE" && mkdir -p "$SITE"
   cp -R www/. "$SITE/"
-  minify "$SITE" "$SITE"/*.js "$SITE"/*.css
+  # The pages' own modules (boot.js, desk.js) as ES modules: their top-level
+  # names are private, so esbuild may shorten them (boot.js 1058 -> 1013 B gzip).
+  minify "$SITE" --format=esm "$SITE"/boot.js "$SITE"/desk.js
+  local classic=()
+  for f in "$SITE"/*.js; do
+    case "${f##*/}" in boot.js | desk.js) ;; *) classic+=("$f") ;; esac
+  done
+  minify "$SITE" "${classic[@]}" "$SITE"/*.css
 }
 
 # The 1200x630 picture a link shared in WhatsApp shows (og:image), drawn by
@@ -309,9 +316,15 @@ gz_total() {
 # 57.5 -> 58.5 KiB. With the share tags (Open Graph) in index.html, the
 # guidance pages' guide.css and the no-script/no-module fallbacks, the whole
 # site's ratchet moves 149 -> 151 KiB (the guidance pages and the preview
-# image are counted apart: never fetched by the checker).
+# image are counted apart: never fetched by the checker). Then issue 20's
+# last truth fixes in step 3: cause I's two doors in words (the institution
+# if its record is wrong, Dukcapil if the KTP-el is) and where to reach an
+# institution when its sources say (BPJS Kesehatan's Mobile JKN, PANDAWA,
+# 165; five services, both languages), and boot.js telling a damaged wasm
+# download (reload helps) from an engine that refuses wasm: +0.4 KiB, the
+# whole site's ratchet 151 -> 151.5 KiB.
 BUDGET_FIRST_GZ=59904
-BUDGET_TOTAL_GZ=154624
+BUDGET_TOTAL_GZ=155136
 GOAL_FIRST_GZ=51200
 GOAL_VISIT_GZ=102400
 

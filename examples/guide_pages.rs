@@ -1,8 +1,8 @@
 //! Writes the guidance pages (`klinik_nik::guide`) into a built site folder:
 //! `panduan/…` in both languages, `robots.txt`, `sitemap.xml` when the
-//! site's address is known, and the share tags of its `index.html` (between
-//! `<!-- share -->` and `<!-- /share -->`). `./build.sh build` runs it on
-//! `target/site/`.
+//! site's address is known, and the share tags of its `index.html` and
+//! `desk.html` (between `<!-- share -->` and `<!-- /share -->`) with the
+//! operator line. `./build.sh build` runs it on `target/site/`.
 //!
 //!     SITE_URL=https://klinik.example.go.id/ cargo run --example guide_pages -- target/site
 //!
@@ -49,34 +49,51 @@ fn main() {
             eprintln!("  (no SITE_URL: no sitemap.xml, no canonical URLs; see README, Deploying)");
         }
     }
-    // The checker's own page: the same share tags as the guides.
-    let index = format!("{dir}/index.html");
-    let html =
-        std::fs::read_to_string(&index).unwrap_or_else(|e| panic!("cannot read {index}: {e}"));
-    let (start, end) = (
-        html.find("<!-- share -->")
-            .expect("index.html has <!-- share -->"),
-        html.find("<!-- /share -->")
-            .expect("index.html has <!-- /share -->"),
-    );
-    let tags = share_tags(
+    // The checker's own page and the office desk: the same share tags as
+    // the guides, and who runs the site.
+    stamp(
         &site,
+        &dir,
         "index.html",
         "Klinik NIK — cek NIK Anda",
         "NIK ditolak, tidak ditemukan, atau nonaktif? Cek NIK, cari penyebabnya, lalu lapor ke Dukcapil. Berjalan di ponsel Anda, tanpa mengirim data.",
-        Lang::Id,
     );
+    stamp(
+        &site,
+        &dir,
+        "desk.html",
+        "Klinik NIK — cek banyak NIK sekaligus",
+        "Untuk petugas dan pendamping: cek daftar NIK dari Excel atau CSV di perangkat Anda, tanpa mengunggah.",
+    );
+    println!("  {} guidance pages in {dir}/panduan/", all.len());
+}
+
+/// Writes the share tags between `<!-- share -->` and `<!-- /share -->` of a
+/// page of the site, and the operator line into its `<p id="deployer">`
+/// (steps 2 and 3 of index.html write it again from offices.json, which a
+/// deployer may edit without building).
+fn stamp(site: &Site, dir: &str, page: &str, title: &str, description: &str) {
+    let path = format!("{dir}/{page}");
+    let html = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("cannot read {path}: {e}"));
+    let (start, end) = (
+        html.find("<!-- share -->")
+            .unwrap_or_else(|| panic!("{page} has no <!-- share -->")),
+        html.find("<!-- /share -->")
+            .unwrap_or_else(|| panic!("{page} has no <!-- /share -->")),
+    );
+    let tags = share_tags(site, page, title, description, Lang::Id);
     let html = format!("{}<!-- share -->\n{tags}{}", &html[..start], &html[end..]);
-    // Who runs the site, in the page itself (steps 2 and 3 write it again
-    // from offices.json, which a deployer may edit without building).
     let line = klinik_nik::offices::operator_line(site.operator.as_deref(), Lang::Id)
         .replace('&', "&amp;")
         .replace('<', "&lt;");
+    assert!(
+        html.contains("<p id=\"deployer\"></p>"),
+        "{page} has no <p id=\"deployer\"></p>"
+    );
     let html = html.replacen(
         "<p id=\"deployer\"></p>",
         &format!("<p id=\"deployer\">{line}</p>"),
         1,
     );
-    std::fs::write(&index, html).unwrap_or_else(|e| panic!("cannot write {index}: {e}"));
-    println!("  {} guidance pages in {dir}/panduan/", all.len());
+    std::fs::write(&path, html).unwrap_or_else(|e| panic!("cannot write {path}: {e}"));
 }

@@ -14,6 +14,7 @@ const fail = (why) => {
   body.setAttribute('data-fail', why);
 };
 const late = setTimeout(() => body.setAttribute('data-slow', ''), 8000);
+
 // The WhatsApp template carries the digits already typed (the link is only
 // followed if she taps it).
 const nik = document.getElementById('nik');
@@ -78,7 +79,7 @@ const loadApp = () => {
       .then((r) => (r.ok ? r.text() : ''))
       .catch(() => '')
       .then(m.setOfficeConfig))
-    .catch(() => document.body.setAttribute('data-app', 'error'))
+    .catch(() => body.setAttribute('data-app', 'error'))
     // The offline copy is made once both modules are here, so the service
     // worker's install finds them in the browser's cache, not on the network again.
     .finally(offline);
@@ -110,6 +111,12 @@ painted
     clearTimeout(late);
     body.removeAttribute('data-slow');
     // A fetch or import that failed is a TypeError: the network, which a
-    // reload can mend. Anything else is this browser's engine.
+    // reload can mend. So is a module that does not compile where an empty
+    // one does: the file was damaged on the way. Anything else (no
+    // WebAssembly, or a CSP that refuses it) is this browser's engine.
+    try {
+      new WebAssembly.Module(new Uint8Array([0, 97, 115, 109, 1, 0, 0, 0]));
+      if (e instanceof WebAssembly.CompileError) e = new TypeError();
+    } catch {}
     fail(e instanceof TypeError || navigator.onLine === false ? 'network' : 'engine');
   });

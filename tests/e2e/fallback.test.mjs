@@ -30,6 +30,11 @@ const cases = {
     setup: (page) => page.route('**/klinik_nik_bg.wasm', (r) => r.abort()),
     reason: /gagal dimuat: koneksi terputus/, reload: true,
   },
+  // Damaged on the way (a proxy, a cut download): it does not compile, though this browser runs wasm, so a reload can mend it.
+  'the wasm damaged in transit': {
+    setup: (page) => page.route('**/klinik_nik_bg.wasm', (r) => r.fulfill({ status: 200, contentType: 'application/wasm', body: Buffer.from('\0asm\x01\0\0\0\x01\xff broken') })),
+    reason: /gagal dimuat: koneksi terputus/, reload: true,
+  },
   'the wasm stalled': {
     setup: (page) => page.route('**/klinik_nik_bg.wasm', () => {}),
     reason: /belum termuat \(koneksi lambat\)/, reload: false,
@@ -67,7 +72,7 @@ for (const [name, c] of Object.entries(cases)) {
     assert.doesNotMatch(all, /ReferenceError|TypeError|CompileError|is not defined|Error:/);
     assert.ok(await page.locator('#summary').isHidden() || c.reload === false && name.includes('stalled'));
     assert.equal(await page.locator('#nik').inputValue(), NIK);
-    await page.screenshot({ path: SHOTS + `fallback-${name.split(' ')[1]}.png` });
+    await page.screenshot({ path: SHOTS + `fallback-${name.split(' ').slice(1, 3).join('-').replace(/[^a-z0-9-]/gi, '')}.png` });
     await context.close();
   });
 }

@@ -89,8 +89,8 @@ test('first visit, byte for byte: the first screen and the whole visit', async (
   const all = await rec.snapshot(false);
   const line = (m) => [...m.entries()].sort((a, b) => b[1].gz9 - a[1].gz9)
     .map(([k, v]) => `${k} ${kb(v.gz9)}`).join(', ');
-  console.log(`first screen: ${kb(sum(first, 'gz9'))} gzip -9 (${kb(sum(first, 'wire'))} on the wire from a gzip host, ${kb(sum(first, 'raw'))} uncompressed), ${first.size} files fetched by the page: ${line(first)}; goal of the light-first-visit issue: 50 KB`);
-  console.log(`whole first visit with the offline copy: ${kb(sum(all, 'gz9'))} gzip -9 over ${all.size} files (${kb(sum(all, 'wire'))} on the wire, counting the service worker's second fetch of files the browser had cached); goal: 100 KB`);
+  console.log(`first screen: ${kb(sum(first, 'gz9'))} gzip -9 (${sum(first, 'gz9')} B; ratchet 59904 B; ${kb(sum(first, 'wire'))} on the wire from a gzip host, ${kb(sum(first, 'raw'))} uncompressed), ${first.size} files fetched by the page: ${line(first)}; goal of the light-first-visit issue: 50 KB`);
+  console.log(`whole first visit with the offline copy: ${kb(sum(all, 'gz9'))} gzip -9 (${sum(all, 'gz9')} B; ratchet 155136 B) over ${all.size} files (${kb(sum(all, 'wire'))} on the wire, counting the service worker's second fetch of files the browser had cached); goal: 100 KB`);
   assert.ok(!first.has('/pkg/desk_bg.wasm') && !all.has('/pkg/desk_bg.wasm'), 'a citizen never fetches the desk');
   assert.ok(!all.has('/core/klinik_nik_core_bg.wasm'), 'nor the public module');
   // Ratchets a little above today's figures (2026-11-28: first screen
@@ -98,7 +98,7 @@ test('first visit, byte for byte: the first screen and the whole visit', async (
   // above, not met.
   assert.ok(!all.has('/index.html'), 'the page is fetched once: the service worker caches "./"');
   assert.ok(sum(first, 'gz9') <= 59904, `first screen ${sum(first, 'gz9')} B`);
-  assert.ok(sum(all, 'gz9') <= 154624, `first visit ${sum(all, 'gz9')} B`);
+  assert.ok(sum(all, 'gz9') <= 155136, `first visit ${sum(all, 'gz9')} B`);
   await context.close();
 });
 

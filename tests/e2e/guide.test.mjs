@@ -71,14 +71,14 @@ test('issue 21: share tags on every page and a 1200x630 PNG preview', async () =
   assert.deepEqual([...png.subarray(0, 8)], [137, 80, 78, 71, 13, 10, 26, 10], 'a PNG signature');
   assert.equal(png.toString('latin1', 12, 16), 'IHDR');
   assert.deepEqual([png.readUInt32BE(16), png.readUInt32BE(20)], [1200, 630]);
-  for (const path of ['index.html', ...guides()]) {
+  for (const path of ['index.html', 'desk.html', ...guides()]) {
     const html = readFileSync(SITE + path, 'utf8');
     for (const tag of ['og:title', 'og:description', 'og:image', 'og:image:width" content="1200', 'og:image:height" content="630', 'twitter:card" content="summary_large_image', 'name="description"']) {
       assert.ok(html.includes(tag), `${path}: ${tag}`);
     }
-    if (path !== 'index.html') assert.match(html, /class="operator">(Dikelola oleh|Run by|Pengelola|Whoever)/, path);
+    assert.match(html, /(class="operator"|id="deployer")>(Dikelola oleh|Run by|Pengelola|Whoever)/, path);
   }
-  console.log(`# share tags on ${guides().length + 1} pages; preview.png ${png.length} B, 1200x630`);
+  console.log(`# share tags and the operator line on ${guides().length + 2} pages; preview.png ${png.length} B, 1200x630`);
   // Served as an image (a link preview fetches it on its own, with no page around it).
   const res = await fetch(server.url + 'preview.png');
   assert.equal(res.headers.get('content-type'), 'image/png');
