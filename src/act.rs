@@ -143,7 +143,9 @@ pub struct Report {
     /// Who the visit slip is addressed to: the channel of the top cause
     /// (Dukcapil, the institution that refused, or the kelurahan).
     pub slip_to: String,
-    /// What the citizen asks the office for, in one line ("Mohon bantuan …").
+    /// What the citizen asks the slip's addressee for, in one line: the
+    /// office ("Mohon bantuan …"), or the institution's staff (the cause's
+    /// `ask`) when the slip is addressed to them.
     pub request: String,
     /// Where the top cause is fixed: its channel (`whatsapp`, `visit`,
     /// `institution`, `kelurahan`, `mixed`), or empty before step 2 is answered.
@@ -421,7 +423,8 @@ pub fn build_report(
         tried,
         cause,
         slip_to,
-        request: request.to_string(),
+        // The slip addressed to the institution asks what its staff can do.
+        request: ask.unwrap_or(request).to_string(),
         door,
         institution_text,
         institution_contact,

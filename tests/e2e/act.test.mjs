@@ -338,6 +338,10 @@ for (const story of [
     assert.equal(await page.locator('#wa-other').textContent(), 'Atau lapor ke Dukcapil');
     assert.equal(textOf(await page.locator('#wa-other').getAttribute('href')).path, '/628118005373');
     assert.ok((await page.locator('#slip h1').textContent()).startsWith(story.to));
+    // The slip asks its staff for what they can do (not Dukcapil's "pengecekan NIK").
+    const slip = await page.locator('#slip').textContent();
+    assert.match(slip, new RegExp('Permohonan' + story.ask.source));
+    assert.ok(!slip.includes('Mohon bantuan pengecekan NIK saya'), slip);
     // Where to reach the institution: only what its sources give, else nothing.
     if (story.contact) {
       assert.equal(await page.locator('#door-contact').textContent(), 'Saluran lembaga ini: ' + story.contact);
