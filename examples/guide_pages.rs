@@ -82,7 +82,10 @@ fn stamp(site: &Site, dir: &str, page: &str, title: &str, description: &str) {
             .unwrap_or_else(|| panic!("{page} has no <!-- /share -->")),
     );
     let tags = share_tags(site, page, title, description, Lang::Id);
-    let html = format!("{}<!-- share -->\n{tags}{}", &html[..start], &html[end..]);
+    let end = end + "<!-- /share -->".len();
+    let after = &html[end..];
+    let after = after.strip_prefix('\n').unwrap_or(after);
+    let html = format!("{}{tags}{after}", &html[..start]);
     let line = klinik_nik::offices::operator_line(site.operator.as_deref(), Lang::Id)
         .replace('&', "&amp;")
         .replace('<', "&lt;");
@@ -95,5 +98,30 @@ fn stamp(site: &Site, dir: &str, page: &str, title: &str, description: &str) {
         &format!("<p id=\"deployer\">{line}</p>"),
         1,
     );
+    let html = strip_comments(&html);
     std::fs::write(&path, html).unwrap_or_else(|e| panic!("cannot write {path}: {e}"));
+}
+
+/// The page without its HTML comments (notes for whoever edits `www/`, and
+/// the share markers): 0.1 KB gzip off the first screen (measured
+/// 2026-12-04). A comment alone on its lines goes with those lines.
+fn strip_comments(html: &str) -> String {
+    let mut out = String::with_capacity(html.len());
+    let mut rest = html;
+    while let Some(start) = rest.find("<!--") {
+        let Some(len) = rest[start..].find("-->") else {
+            break;
+        };
+        let (before, after) = (&rest[..start], &rest[start + len + 3..]);
+        let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+        if before[line_start..].trim().is_empty() && after.starts_with('\n') {
+            out.push_str(&before[..line_start]);
+            rest = &after[1..];
+        } else {
+            out.push_str(before);
+            rest = after;
+        }
+    }
+    out.push_str(rest);
+    out
 }

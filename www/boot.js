@@ -112,10 +112,11 @@ painted
     body.removeAttribute('data-slow');
     // A fetch or import that failed is a TypeError: the network, which a
     // reload can mend. So is a module that does not compile where an empty
-    // one does: the file was damaged on the way. Anything else (no
-    // WebAssembly, or a CSP that refuses it) is this browser's engine.
+    // one compiles and starts: the file was damaged on the way. Anything else
+    // (no WebAssembly, or a CSP that refuses it: Chromium at compiling,
+    // WebKit only at starting, both as a CompileError) is this browser's engine.
     try {
-      new WebAssembly.Module(new Uint8Array([0, 97, 115, 109, 1, 0, 0, 0]));
+      new WebAssembly.Instance(new WebAssembly.Module(Uint8Array.of(0, 97, 115, 109, 1, 0, 0, 0)));
       if (e instanceof WebAssembly.CompileError) e = new TypeError();
     } catch {}
     fail(e instanceof TypeError || navigator.onLine === false ? 'network' : 'engine');
