@@ -213,6 +213,9 @@ test('at 320 px the number on the WhatsApp button stays on one line, Halo Dukcap
   await page.locator('#kk').fill('3511012003150007');
   await page.getByRole('button', { name: 'Lanjut: Apa yang terjadi?' }).click();
   await page.locator('#diagnose .nav-buttons [data-go="act"]').click();
+  // The step changes on 'hashchange', a task after the click: measure the
+  // button once it is shown (a hidden button has no lines at all).
+  await page.locator('#wa-link').waitFor({ state: 'visible' });
   // Each number once, on one line.
   const lines = (number) => linesOf(page.locator('#wa-link'), new RegExp(number.replace(/[()]/g, '\\$&'), 'g'));
   assert.deepEqual(await lines('(0811-800-5373)'), [['(0811-800-5373)', 1]]);
