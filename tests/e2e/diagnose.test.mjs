@@ -14,7 +14,8 @@ test('the Bondowoso story: BPJS refused, nothing changed -> WhatsApp with NIK an
   await page.locator('#nik').fill('3511015003850001');
   await page.locator('#kk').fill('3511012003150007');
   await page.getByRole('button', { name: 'Lanjut: Apa yang terjadi?' }).click();
-  assert.equal(await page.evaluate(() => document.activeElement.id), 'diag-title', 'focus moves to the new step');
+  // The step changes on 'hashchange', a task after the click.
+  await page.waitForFunction(() => document.activeElement?.id === 'diag-title', null, { timeout: 5000 });
   await page.getByRole('radio', { name: 'BPJS Kesehatan', exact: true }).check();
   await page.getByRole('radio', { name: 'NIK tidak ditemukan / tidak terdaftar' }).check();
   await page.getByLabel('Tulis bunyi pesan yang muncul (opsional)').fill('NIK tidak ditemukan');

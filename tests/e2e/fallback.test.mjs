@@ -112,7 +112,7 @@ test('issue 21: steps 2 and 3 failing alone: step 1 checks as before, and those 
   await page.locator('#nik').fill(NIK);
   assert.equal(await page.locator('#summary').textContent(), 'Format NIK benar.');
   await page.getByRole('button', { name: 'Lanjut: Apa yang terjadi?' }).click();
-  assert.ok(await page.locator('#fallback').isVisible());
+  await page.locator('#fallback').waitFor({ state: 'visible', timeout: 5000 });
   assert.ok(await page.getByRole('link', { name: 'WhatsApp 0811-800-5373' }).isVisible());
   await context.close();
 });

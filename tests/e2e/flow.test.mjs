@@ -22,7 +22,7 @@ test('a letter O in the NIK is pointed at, fixed, and the citizen continues', as
   await page.locator('#kk').fill('3511012003150007');
   assert.equal(await page.locator('#kk').inputValue(), '3511 0120 0315 0007', 'the KK too');
   await page.getByRole('button', { name: 'Lanjut: Apa yang terjadi?' }).click();
-  assert.ok(await page.locator('#diag-title').isVisible());
+  await page.locator('#diag-title').waitFor({ state: 'visible', timeout: 5000 });
   assert.deepEqual(problems, []);
   await context.close();
 });
@@ -35,7 +35,7 @@ test('back and forward move between steps without losing what was typed', async 
   await page.locator('#diagnose :is(a, button):visible', { hasText: 'Lanjut: Lapor' }).click();
   await page.getByLabel('Nama lengkap (sesuai KTP-el atau KK)').fill('Budi');
   await page.goBack();
-  assert.ok(await page.locator('#diag-title').isVisible());
+  await page.locator('#diag-title').waitFor({ state: 'visible', timeout: 5000 });
   assert.ok(await page.getByRole('radio', { name: 'Bank / dompet digital' }).isChecked());
   await page.goBack();
   assert.ok(await page.locator('#nik').isVisible());
