@@ -404,6 +404,10 @@ test('issue 20: the slip on screen, to show at the counter; the same page prints
   const shown = await page.locator('#slip').textContent();
   for (const s of ['Dinas Kependudukan dan Pencatatan Sipil Kabupaten Bondowoso', '3511 0150 0385 0001', 'Catatan petugas']) assert.ok(shown.includes(s), s);
   await page.locator('#slip').screenshot({ path: SHOTS + 'slip-on-screen.png' });
+  // The date and the report number each on one line, to be read out at the counter.
+  const meta = await linesOf(page.locator('#slip .slip-meta'), /Tanggal: [0-9-]+|No\. laporan: KN-[A-Z0-9-]+/g);
+  console.log(`# slip on screen: ${meta.map(([t, n]) => `${t} on ${n} line(s)`).join(', ')}`);
+  assert.deepEqual(meta.map(([, n]) => n), [1, 1], JSON.stringify(meta));
   // Nothing of the page shows through, and it fits the phone's width.
   const width = await page.evaluate(() => document.getElementById('slip').scrollWidth);
   assert.ok(width <= page.viewportSize().width, `slip ${width} px wide`);
