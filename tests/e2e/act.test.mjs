@@ -288,6 +288,7 @@ test('issue 20: with the name or phone empty, the send button asks first; one ta
   const box = await page.locator('#wa-ask').boundingBox();
   const view = page.viewportSize();
   assert.ok(box.y >= 0 && box.y + box.height <= view.height, `the question is on screen: ${JSON.stringify(box)}`);
+  console.log(`# send with name and phone empty: WhatsApp not opened; the question at ${Math.round(box.y)}–${Math.round(box.y + box.height)} px of a ${view.height} px screen`);
   await page.getByRole('button', { name: 'Isi sekarang' }).click();
   assert.equal(await page.evaluate(() => document.activeElement?.id), 'c-name');
   assert.ok(await page.locator('#wa-ask').isHidden());

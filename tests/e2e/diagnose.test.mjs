@@ -121,12 +121,17 @@ test('issue 20: "Lanjut" with no NIK on a 360 px screen whose keyboard leaves 45
   }
 });
 
-test('issue 20: her own KK typed as a NIK, read as a child of 11, gets a soft question with one tap to move it', async () => {
-  const { page, context } = await open();
+test('issue 20: her own KK typed as a NIK, read as a child of 11, gets a soft question on screen with one tap to move it', async () => {
+  const { page, context } = await openReady(browser, server.url, null, NARROW);
   // 35.11.01, day 20, month 03, year 15: a boy born in 2015, or a KK recorded then.
   await page.locator('#nik').fill('3511012003150007');
   assert.equal(await page.locator('#summary').textContent(), 'Format NIK benar.', 'a real child\'s NIK is never called wrong');
-  assert.match(await page.locator('#kk-hint').textContent(), /NIK anak umur 11\? Bila ini nomor di bagian atas KK, pindahkan ke kolom Nomor KK\./);
+  const hint = await page.locator('#kk-hint').textContent();
+  assert.match(hint, /NIK anak umur 11\? Bila ini nomor di bagian atas KK, pindahkan ke kolom Nomor KK\./);
+  const hintBox = await page.locator('#kk-hint').boundingBox();
+  console.log(`# KK typed as a NIK: "${hint.replace(/\s+/g, " ").trim()}" at ${Math.round(hintBox.y)}–${Math.round(hintBox.y + hintBox.height)} px of a 740 px screen`);
+  // Right under the verdict, before the general note: its question is on a 360x740 screen.
+  assert.ok(hintBox.y + 60 <= NARROW.height, `hint at ${Math.round(hintBox.y)} px`);
   await page.getByRole('button', { name: 'Pindahkan ke kolom Nomor KK' }).click();
   assert.equal((await page.locator('#kk').inputValue()).replace(/\s/g, ''), '3511012003150007');
   assert.equal(await page.locator('#nik').inputValue(), '');
@@ -151,8 +156,11 @@ test('issue 20: the likely cause shows as soon as the service and the message ar
   const next = await page.getByRole('link', { name: 'Lanjut: Lapor' }).boundingBox();
   const fromAnswer = Math.round(next.y + next.height - answered.y);
   const fromQuestion = Math.round(next.y + next.height - (question.y + question.height));
-  console.log(`# to "Lanjut: Lapor": ${fromAnswer} px from the tapped answer, ${fromQuestion} px below the message question (screen 740 px)`);
+  // What she scrolls after her second tap (boxes are relative to the screen): the link's bottom edge into view.
+  const scroll = Math.max(0, Math.round(next.y + next.height - 740));
+  console.log(`# to "Lanjut: Lapor": ${scroll} px of scrolling after the second answer (tapped at ${Math.round(answered.y)} px), ${fromAnswer} px from the tapped answer, ${fromQuestion} px below the message question (screen 740 px)`);
   assert.ok(fromQuestion <= 740, `${fromQuestion} px`);
+  assert.ok(scroll <= 740, `${scroll} px to scroll`);
   // Ticking an optional box updates it live.
   await page.getByRole('checkbox', { name: /Belum pernah rekam KTP-el/ }).check();
   assert.equal(await page.locator('#diagnosis article.cause').first().getAttribute('data-cause'), 'D');
