@@ -2,7 +2,7 @@
 //! code, and what the printable visit slip shows.
 //!
 //! The report is always in Bahasa Indonesia (the office's language), with
-//! short `*bold*` headings, and stays under 1,500 characters: free-text
+//! short `*bold*` headings, and stays under 1,600 characters: free-text
 //! fields are cut to a fixed length. The link follows WhatsApp's click-to-chat
 //! form `https://wa.me/<digits>?text=<percent-encoded UTF-8>`; without a known
 //! number it is `https://wa.me/?text=…`, so the citizen picks the contact.
@@ -15,7 +15,7 @@ use serde::{Deserialize, Serialize};
 
 /// The longest report we build, in characters (WhatsApp documents no limit
 /// for `text`; share intents were seen to cut near 2,250).
-pub const MAX_MESSAGE_CHARS: usize = 1500;
+pub const MAX_MESSAGE_CHARS: usize = 1600;
 
 /// What the citizen fills in for the report.
 #[derive(Clone, Debug, Default, Deserialize, Serialize, PartialEq)]
@@ -138,6 +138,9 @@ pub struct Report {
     /// The service's exact words, quoted, when the citizen typed them; else empty.
     pub message: String,
     pub since: String,
+    /// What changed in her life, as she ticked it in step 2 (the boxes'
+    /// labels without their examples, joined by "; "); empty when she ticked none.
+    pub changes: String,
     pub tried: String,
     pub cause: String,
     /// Who the visit slip is addressed to: the channel of the top cause
@@ -246,6 +249,28 @@ pub fn build_report(
         .filter(|m| !m.is_empty())
         .map_or(String::new(), |m| format!("\u{201c}{m}\u{201d}"));
     let since = one_line(a.since.as_deref().unwrap_or(""), 60);
+    // The boxes she ticked, in their own words without the examples ("KK
+    // baru", not "KK baru: menikah, cerai, …"): facts she gave, which the
+    // officer needs (a move, a new KK, a KTP-el never recorded).
+    let mut changes = String::new();
+    for e in crate::diagnose::EVENTS {
+        if a.events.iter().any(|k| k == e.key) {
+            // Up to the examples: "Pindah alamat (…)", "KK baru: …".
+            let t = e.name.id;
+            let b = t.as_bytes();
+            let mut end = b
+                .iter()
+                .position(|&c| c == b':' || c == b'(')
+                .unwrap_or(b.len());
+            while end > 0 && b[end - 1] == b' ' {
+                end -= 1;
+            }
+            if !changes.is_empty() {
+                changes.push_str("; ");
+            }
+            changes.push_str(&t[..end]);
+        }
+    }
     let tried = one_line(&c.tried, 200);
     // A cause is only suggested once the citizen has answered step 2; from the
     // NIK alone it would be a guess.
@@ -304,6 +329,7 @@ pub fn build_report(
             ("Layanan", service.as_str()),
             ("Jenis penolakan", refusal.as_str()),
             ("Bunyi pesan", message.as_str()),
+            ("Yang berubah", changes.as_str()),
         ] {
             if !v.is_empty() {
                 it.push_str(&format!("{label}: {v}\n"));
@@ -348,6 +374,7 @@ pub fn build_report(
         },
     );
     line(&mut t, "Sejak", &since);
+    line(&mut t, "Yang berubah", &changes);
     line(&mut t, "Yang sudah dilakukan", &tried);
     if c.screenshot {
         t.push_str("Tangkapan layar penolakan dapat saya kirim bila diminta.\n");
@@ -382,6 +409,9 @@ pub fn build_report(
     }
     if !since.is_empty() {
         say(&format!("sejak {since}"));
+    }
+    if !changes.is_empty() {
+        say(&("yang berubah: ".to_string() + &changes));
     }
     if !address.is_empty() {
         say(&format!("alamat KK {address}"));
@@ -420,6 +450,7 @@ pub fn build_report(
         refusal,
         message,
         since,
+        changes,
         tried,
         cause,
         slip_to,

@@ -145,7 +145,9 @@ proptest! {
 
     #[test]
     fn report_stays_under_the_bound(name in "\\PC{0,400}", tried in "\\PC{0,2000}", msg in "\\PC{0,2000}", since in "\\PC{0,500}", village in "\\PC{0,300}") {
-        let a = Answers { service: Some("bpjs_kesehatan".into()), message_text: Some(msg), since: Some(since),
+        // Every life-event box ticked: the longest report there can be.
+        let events = klinik_nik::diagnose::EVENTS.iter().map(|e| e.key.to_string()).collect();
+        let a = Answers { service: Some("bpjs_kesehatan".into()), message_text: Some(msg), since: Some(since), events,
             nik: Some("3511015003850001".into()), kk: Some("3511012003150007".into()), ..Answers::default() };
         let c = Citizen { name, village: village.clone(), district: village, phone: "0812 3456 7890".into(), tried, screenshot: true, regency: Some(3511) };
         let r = report(&a, &c);
@@ -636,4 +638,59 @@ fn the_institution_door_names_its_sourced_channel() {
         (r.door.as_str(), r.institution_contact.as_str()),
         ("institution", "")
     );
+}
+
+/// The boxes she ticked in step 2 are facts she gave: every report says them
+/// in their own words (the officer needs to know of a move or a new KK), and
+/// a report without a tick says nothing of the kind.
+#[test]
+fn the_changes_she_ticked_are_in_every_report_and_on_the_slip() {
+    let (mut a, c) = bondowoso();
+    let r = report(&a, &c);
+    assert!(r.changes.is_empty());
+    for text in [&r.text, &r.national_text, &r.institution_text] {
+        assert!(!text.contains("berubah"), "{text}");
+    }
+    a.events = vec!["moved".into(), "no_ktp_recording".into()];
+    let r = report(&a, &c);
+    let said = "Pindah alamat; Belum pernah rekam KTP-el";
+    assert_eq!(r.changes, said);
+    assert!(
+        r.text.contains(&format!("Yang berubah: {said}\n")),
+        "{}",
+        r.text
+    );
+    assert!(
+        r.national_text
+            .contains(&format!("; yang berubah: {said};")),
+        "{}",
+        r.national_text
+    );
+    // Fixed at the institution (an old KK at the bank): its request says them too.
+    a.service = Some("bank".into());
+    a.message = Some("nik_kk_mismatch".into());
+    a.events = vec!["new_kk".into()];
+    let r = report(&a, &c);
+    assert!(
+        !r.institution_text.is_empty(),
+        "cause H goes to the institution"
+    );
+    assert!(
+        r.institution_text.contains("Yang berubah: KK baru\n"),
+        "{}",
+        r.institution_text
+    );
+    // Every box ticked still fits the message budget.
+    a.events = klinik_nik::diagnose::EVENTS
+        .iter()
+        .map(|e| e.key.to_string())
+        .collect();
+    let r = report(&a, &c);
+    for text in [&r.text, &r.national_text, &r.institution_text] {
+        assert!(
+            text.chars().count() <= MAX_MESSAGE_CHARS,
+            "{} chars",
+            text.chars().count()
+        );
+    }
 }

@@ -376,6 +376,9 @@ test('issue 20: a cause that needs a visit puts the slip first and WhatsApp seco
   const print = await page.getByRole('button', { name: 'Cetak slip kunjungan' }).boundingBox();
   const send = await page.locator('#wa-link').boundingBox();
   assert.ok(print.y < send.y, 'the slip comes first');
+  // What she ticked is what the officer reads, on WhatsApp and on the slip.
+  assert.match(await page.locator('#wa-text').inputValue(), /; yang berubah: Belum pernah rekam KTP-el;/);
+  assert.match(await page.locator('#slip').textContent(), /Yang berubahBelum pernah rekam KTP-el/);
   await context.close();
 });
 

@@ -738,7 +738,7 @@ fn render_slip(doc: &Document, r: &Report, office: &offices::Office, lang: Lang)
         crate::view::group4(&r.nik, ' '),
         crate::view::group4(&r.kk, ' '),
     );
-    let rows: [(&str, &str); 12] = [
+    let rows: [(&str, &str); 13] = [
         ("Nama", &r.name),
         ("NIK", &nik),
         ("Nomor KK", &kk),
@@ -748,6 +748,7 @@ fn render_slip(doc: &Document, r: &Report, office: &offices::Office, lang: Lang)
         ("Jenis penolakan", &r.refusal),
         ("Bunyi pesan", &r.message),
         ("Sejak", &r.since),
+        ("Yang berubah", &r.changes),
         ("Yang sudah dilakukan", &r.tried),
         ("Dugaan penyebab", &r.cause),
         ("Permohonan", &r.request),
